@@ -1,0 +1,75 @@
+// haven check: validation for authors and CI, in words or as JSON for tools (the editor, CI bots).
+#include "app/cli.hpp"
+
+#include "core/json_text.hpp"
+#include "core/scenario_loader.hpp"
+
+#include <rapidjson/prettywriter.h>
+
+#include <iostream>
+
+namespace haven::cli {
+namespace {
+
+std::string diagnosticsJson(const Diagnostics& diagnostics) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    w.Key("diagnostics");
+    w.StartArray();
+    for (const auto& d : diagnostics) {
+        w.StartObject();
+        w.Key("severity");
+        w.String(toString(d.severity));
+        w.Key("file");
+        w.String(d.file.c_str());
+        w.Key("path");
+        w.String(d.path.c_str());
+        w.Key("line");
+        w.Int(d.line);
+        w.Key("column");
+        w.Int(d.column);
+        w.Key("message");
+        w.String(d.message.c_str());
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buffer.GetString()) + "\n";
+}
+
+}  // namespace
+
+int check(const Args& args) {
+    bool json = false;
+    std::vector<std::string> paths;
+    for (const auto& arg : args) {
+        if (arg == "--json") json = true;
+        else if (arg.rfind("--", 0) == 0) {
+            std::cerr << "haven check: unknown option " << arg << "\n";
+            return 2;
+        } else paths.push_back(arg);
+    }
+    if (paths.empty()) {
+        std::cerr << "usage: haven check PATH... [--json]\n";
+        return 2;
+    }
+    Diagnostics all;
+    int errors = 0, warnings = 0;
+    for (const auto& path : expandScenarioPaths(paths)) {
+        LoadResult result = loadScenario(path);
+        for (const auto& d : result.diagnostics) (d.severity == Severity::Error ? errors : warnings)++;
+        if (!json) {
+            printDiagnostics(result.diagnostics, std::cout);
+            if (result.diagnostics.empty()) std::cout << path << ": ok\n";
+        }
+        all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
+    }
+    if (json) std::cout << diagnosticsJson(all);
+    else std::cout << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+                   << (warnings == 1 ? " warning\n" : " warnings\n");
+    return errors > 0 ? 1 : 0;
+}
+
+}  // namespace haven::cli

@@ -1,0 +1,217 @@
+#include "core/json_text.hpp"
+
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace haven {
+namespace {
+
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+
+// Forwards SAX events to a document while refusing nesting deeper than kMaxJsonDepth, so that no
+// later walk of the tree can be made to recurse without bound.
+template <class Handler>
+class DepthLimit {
+public:
+    explicit DepthLimit(Handler& next) : next_(next) {}
+    bool tooDeep = false;
+
+    bool Null() { return next_.Null(); }
+    bool Bool(bool b) { return next_.Bool(b); }
+    bool Int(int i) { return next_.Int(i); }
+    bool Uint(unsigned u) { return next_.Uint(u); }
+    bool Int64(std::int64_t i) { return next_.Int64(i); }
+    bool Uint64(std::uint64_t u) { return next_.Uint64(u); }
+    bool Double(double d) { return next_.Double(d); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return next_.RawNumber(s, n, copy); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) { return next_.String(s, n, copy); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return next_.Key(s, n, copy); }
+    bool StartObject() { return enter() && next_.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { --depth_; return next_.EndObject(n); }
+    bool StartArray() { return enter() && next_.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { --depth_; return next_.EndArray(n); }
+
+private:
+    bool enter() {
+        if (++depth_ > kMaxJsonDepth) tooDeep = true;
+        return !tooDeep;
+    }
+    Handler& next_;
+    int depth_ = 0;
+};
+
+// Tracks the JSON path of every event and records where wanted paths start.
+class PathLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathLocator> {
+public:
+    PathLocator(const std::string& text, const std::set<std::string>& wanted,
+                const rapidjson::StringStream& stream)
+        : text_(text), wanted_(wanted), stream_(stream) {}
+
+    std::map<std::string, std::size_t> found;  // path -> byte offset
+
+    bool Default() { return value(); }
+    bool String(const char*, rapidjson::SizeType, bool) { return value(); }
+    bool StartObject() { value(); frames_.push_back({true, -1, {}}); return true; }
+    bool EndObject(rapidjson::SizeType) { frames_.pop_back(); return true; }
+    bool StartArray() { value(); frames_.push_back({false, -1, {}}); return true; }
+    bool EndArray(rapidjson::SizeType) { frames_.pop_back(); return true; }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        frames_.back().key.assign(s, n);
+        record(currentPath(), keyStart());
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        long index;
+        std::string key;
+    };
+
+    // Called for every value, before its path is used: advances the array index.
+    bool value() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+        record(currentPath(), stream_.Tell());
+        return true;
+    }
+
+    std::string currentPath() const {
+        std::string path;
+        for (const auto& frame : frames_) {
+            if (frame.object) {
+                if (!path.empty()) path += '.';
+                path += frame.key;
+            } else {
+                path += '[' + std::to_string(frame.index) + ']';
+            }
+        }
+        return path;
+    }
+
+    // The reader has consumed the key's closing quote; back up to its opening quote.
+    std::size_t keyStart() const {
+        std::size_t end = stream_.Tell();
+        if (end == 0) return 0;
+        std::size_t i = end - 1;
+        while (i > 0) {
+            --i;
+            if (text_[i] == '"' && (i == 0 || text_[i - 1] != '\\')) break;
+        }
+        return i;
+    }
+
+    void record(const std::string& path, std::size_t offset) {
+        if (wanted_.count(path)) found.emplace(path, offset);
+    }
+
+    const std::string& text_;
+    const std::set<std::string>& wanted_;
+    const rapidjson::StringStream& stream_;
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+bool readFileCapped(const std::string& path, std::size_t maxBytes, std::string& text,
+                    std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = path + ": cannot open the file (missing, or no permission to read it)";
+        return false;
+    }
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    if (size < 0) {
+        error = path + ": cannot read the file (is it a folder?)";
+        return false;
+    }
+    if (static_cast<std::size_t>(size) > maxBytes) {
+        std::ostringstream message;
+        message.precision(3);
+        message << path << ": the file is " << double(size) / (1 << 20) << " MiB; the limit is "
+                << double(maxBytes) / (1 << 20) << " MiB";
+        error = message.str();
+        return false;
+    }
+    in.seekg(0);
+    text.assign(static_cast<std::size_t>(size), '\0');
+    if (!in.read(text.data(), size)) {
+        error = path + ": reading the file failed";
+        return false;
+    }
+    return true;
+}
+
+void parseJson(const std::string& text, JsonParse& result) {
+    rapidjson::StringStream stream(text.c_str());
+    rapidjson::Reader reader;
+    bool tooDeep = false;
+    auto generate = [&](rapidjson::Document& document) {
+        DepthLimit<rapidjson::Document> limit(document);
+        bool ok = reader.Parse<kParseFlags>(stream, limit);
+        tooDeep = limit.tooDeep;
+        return ok;
+    };
+    try {
+        result.document.Populate(generate);
+    } catch (const std::exception& e) {
+        result.ok = false;
+        result.error = std::string("the JSON could not be read: ") + e.what();
+        return;
+    }
+    result.ok = !reader.HasParseError();
+    if (result.ok && stream.Tell() != text.size()) {
+        // A NUL byte ends RapidJSON's string stream early; anything after it is not JSON.
+        result.ok = false;
+        result.error = "unexpected NUL byte in the text";
+        result.position = positionAt(text, stream.Tell());
+        return;
+    }
+    if (result.ok) return;
+    result.position = positionAt(text, reader.GetErrorOffset());
+    if (tooDeep) {
+        result.error = "the JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+    } else {
+        result.error = std::string("invalid JSON: ") + rapidjson::GetParseError_En(reader.GetParseErrorCode());
+    }
+}
+
+LineIndex::LineIndex(const std::string& text) : text_(text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+TextPosition LineIndex::positionAt(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    std::size_t lineStart = *(next - 1);
+    TextPosition position{static_cast<int>(next - starts_.begin()), 1};
+    for (std::size_t i = lineStart; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++position.column;  // characters, not bytes
+    return position;
+}
+
+TextPosition positionAt(const std::string& text, std::size_t offset) {
+    return LineIndex(text).positionAt(offset);
+}
+
+std::map<std::string, TextPosition> locatePaths(const std::string& text,
+                                                const std::set<std::string>& paths) {
+    if (paths.empty()) return {};
+    rapidjson::StringStream stream(text.c_str());
+    PathLocator locator(text, paths, stream);
+    DepthLimit<PathLocator> limit(locator);
+    rapidjson::Reader reader;
+    reader.Parse<kParseFlags>(stream, limit);
+    LineIndex lines(text);
+    std::map<std::string, TextPosition> positions;
+    for (const auto& [path, offset] : locator.found) positions[path] = lines.positionAt(offset);
+    return positions;
+}
+
+}  // namespace haven

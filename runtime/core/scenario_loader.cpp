@@ -1,0 +1,119 @@
+#include "core/scenario_loader.hpp"
+
+#include "core/json_text.hpp"
+#include "core/scenario_reader.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <set>
+
+namespace haven {
+namespace fs = std::filesystem;
+namespace {
+
+// Every ancestor of each diagnostic path, so a path missing from the text (a missing field)
+// can fall back to the nearest object that is there.
+std::set<std::string> pathsWithAncestors(const Diagnostics& diagnostics) {
+    std::set<std::string> paths;
+    for (const auto& d : diagnostics) {
+        std::string path = d.path;
+        while (!path.empty()) {
+            paths.insert(path);
+            std::size_t cut = path.find_last_of(".[");
+            path = cut == std::string::npos ? std::string{} : path.substr(0, cut);
+        }
+    }
+    return paths;
+}
+
+void addPositions(const std::string& text, Diagnostics& diagnostics) {
+    auto positions = locatePaths(text, pathsWithAncestors(diagnostics));
+    for (auto& d : diagnostics) {
+        std::string path = d.path;
+        while (!path.empty()) {
+            auto it = positions.find(path);
+            if (it != positions.end()) {
+                d.line = it->second.line;
+                d.column = it->second.column;
+                break;
+            }
+            std::size_t cut = path.find_last_of(".[");
+            path = cut == std::string::npos ? std::string{} : path.substr(0, cut);
+        }
+        if (d.line == 0 && d.path.empty()) d.line = 1;
+    }
+}
+
+void loadScript(Scenario& scenario, Diagnostics& diagnostics) {
+    if (scenario.script.empty()) return;
+    if (!isSafeRelativePath(scenario.script)) {
+        diagnostics.push_back({Severity::Error, scenario.file, "script", 0, 0,
+                               "the script must be a file inside the scenario folder, not '" + scenario.script + "'"});
+        return;
+    }
+    std::string path = (fs::path(scenario.folder) / scenario.script).string();
+    std::string error;
+    if (!readFileCapped(path, kMaxFileBytes, scenario.scriptText, error))
+        diagnostics.push_back({Severity::Error, scenario.file, "script", 0, 0, error});
+}
+
+}  // namespace
+
+bool isSafeRelativePath(const std::string& path) {
+    if (path.empty()) return false;
+    fs::path p(path);
+    if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) return false;
+    for (const auto& part : p)
+        if (part == "..") return false;
+    return true;
+}
+
+std::string hashHex(const std::string& text) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+    return out;
+}
+
+LoadResult loadScenarioText(const std::string& text, const std::string& file, const std::string& folder,
+                            std::optional<ValidateOptions> validation) {
+    LoadResult result;
+    JsonParse parsed;
+    parseJson(text, parsed);
+    if (!parsed.ok) {
+        result.diagnostics.push_back(
+            {Severity::Error, file, "", parsed.position.line, parsed.position.column, parsed.error});
+        return result;
+    }
+    Scenario scenario;
+    scenario.file = file;
+    scenario.folder = folder;
+    readScenario(parsed.document, file, scenario, result.diagnostics);
+    loadScript(scenario, result.diagnostics);
+    scenario.contentHash = hashHex(text + '\0' + scenario.scriptText);
+    scenario.buildIndex();
+    if (validation && !hasErrors(result.diagnostics)) validate(scenario, result.diagnostics, *validation);
+    addPositions(text, result.diagnostics);
+    result.scenario = std::move(scenario);
+    return result;
+}
+
+LoadResult loadScenario(const std::string& path, std::optional<ValidateOptions> validation) {
+    std::error_code ec;
+    fs::path file = fs::is_directory(path, ec) ? fs::path(path) / "scenario.json" : fs::path(path);
+    std::string folder = file.parent_path().string();
+    if (folder.empty()) folder = ".";
+    std::string text, error;
+    if (!readFileCapped(file.string(), kMaxFileBytes, text, error)) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Error, file.string(), "", 0, 0, error});
+        return result;
+    }
+    return loadScenarioText(text, file.string(), folder, validation);
+}
+
+}  // namespace haven

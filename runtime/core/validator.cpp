@@ -1,0 +1,303 @@
+#include "core/validator.hpp"
+
+#include "core/interpolate.hpp"
+#include "core/lua_names.hpp"
+#include "core/lua_sandbox.hpp"
+#include "core/scenario_loader.hpp"
+#include "core/suggest.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+namespace haven {
+namespace {
+
+const std::set<std::string> kLibraryNames = {"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget",
+                                             "rawlen", "rawset", "select", "tonumber", "tostring", "type",
+                                             "print", "string", "table", "math", "utf8"};
+
+std::string nodePath(std::size_t n) { return "nodes[" + std::to_string(n) + "]"; }
+std::string itemPath(const std::string& base, const char* list, std::size_t i) {
+    return base + "." + list + "[" + std::to_string(i) + "]";
+}
+
+template <class T>
+std::vector<std::string> idsOf(const std::vector<T>& items) {
+    std::vector<std::string> ids;
+    ids.reserve(items.size());
+    for (const auto& item : items) ids.push_back(item.id);
+    return ids;
+}
+
+class Validator {
+public:
+    Validator(const Scenario& s, Diagnostics& out, ValidateOptions options)
+        : s_(s), out_(out), options_(options), nodeIds_(idsOf(s.nodes)), competencyIds_(idsOf(s.competencies)),
+          indicatorIds_(idsOf(s.indicators)) {}
+
+    void run() {
+        duplicates();
+        links();
+        references();
+        reachability();
+        feedback();
+        scoredCompetencies();
+        if (options_.assets) assets();
+        if (options_.scripts) scripts();
+    }
+
+private:
+    void error(const std::string& path, const std::string& message) {
+        out_.push_back({Severity::Error, s_.file, path, 0, 0, message});
+    }
+    void warning(const std::string& path, const std::string& message) {
+        out_.push_back({Severity::Warning, s_.file, path, 0, 0, message});
+    }
+
+    template <class T>
+    void unique(const std::vector<T>& items, const std::string& base, const char* list, const char* what) {
+        std::unordered_set<std::string> seen;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].id.empty()) continue;
+            if (!seen.insert(items[i].id).second)
+                error(itemPath(base, list, i) + ".id", std::string("duplicate ") + what + " id '" + items[i].id + "'");
+        }
+    }
+
+    void duplicates() {
+        if (s_.nodes.empty()) error("nodes", "the scenario has no nodes");
+        unique(s_.nodes, "", "nodes", "node");
+        unique(s_.competencies, "", "competencies", "competency");
+        unique(s_.indicators, "", "indicators", "indicator");
+        unique(s_.characters, "", "characters", "character");
+        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+            unique(s_.nodes[n].choices, nodePath(n), "choices", "choice");
+            unique(s_.nodes[n].options, nodePath(n), "options", "option");
+        }
+    }
+
+    bool link(const std::string& target, const std::string& path, bool required) {
+        if (target.empty()) {
+            if (required) error(path, "the link is empty: name the node it leads to");
+            return false;
+        }
+        if (s_.nodeIndex(target) != std::string::npos) return true;
+        error(path, "unknown node '" + target + "'" + didYouMean(target, nodeIds_));
+        return false;
+    }
+
+    void links() {
+        if (s_.start.empty() || s_.nodeIndex(s_.start) == std::string::npos)
+            error("start", "missing start node: '" + s_.start + "' is not a node" + didYouMean(s_.start, nodeIds_));
+        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+            const Node& node = s_.nodes[n];
+            std::string base = nodePath(n);
+            for (std::size_t c = 0; c < node.choices.size(); ++c)
+                link(node.choices[c].goTo, itemPath(base, "choices", c) + ".goto", true);
+            if (node.type == NodeType::Checklist) link(node.goTo, base + ".goto", true);
+            if (node.type == NodeType::Decision) {
+                link(node.goTo, base + ".goto", false);
+                bool everyOptionLinks = true;
+                for (std::size_t o = 0; o < node.options.size(); ++o) {
+                    if (node.options[o].goTo.empty()) everyOptionLinks = false;
+                    link(node.options[o].goTo, itemPath(base, "options", o) + ".goto", false);
+                }
+                if (!everyOptionLinks && node.goTo.empty() && !node.options.empty())
+                    error(base, "decision '" + node.id + "': an option has no goto and the node has no goto to fall back on");
+                if (node.options.empty()) error(base + ".options", "a decision needs at least one option");
+                bool anyCorrect = false;
+                for (const auto& option : node.options) anyCorrect = anyCorrect || option.correct;
+                if (!anyCorrect && !node.options.empty())
+                    warning(base + ".options", "no option is marked correct, so this decision can never be right");
+            }
+        }
+    }
+
+    void competency(const std::string& id, const std::string& path) {
+        if (!s_.findCompetency(id))
+            error(path, "unknown competency '" + id + "'" + didYouMean(id, competencyIds_));
+    }
+
+    void indicators(const std::vector<std::string>& ids, const std::string& path) {
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (!s_.findIndicator(ids[i]))
+                error(path + "[" + std::to_string(i) + "]",
+                      "unknown indicator '" + ids[i] + "'" + didYouMean(ids[i], indicatorIds_));
+    }
+
+    void scores(const Scores& scores, const std::string& path) {
+        for (const auto& [id, points] : scores) {
+            competency(id, path + "." + id);
+            if (points != 0) scored_.insert(id);
+        }
+    }
+
+    void speaker(const Node& node, const std::string& base) {
+        if (node.speaker.empty()) return;
+        const Character* character = s_.findCharacter(node.speaker);
+        if (!character) {
+            error(base + ".speaker", "unknown character '" + node.speaker + "'" + didYouMean(node.speaker, idsOf(s_.characters)));
+            return;
+        }
+        if (!node.mood.empty() && !character->portraits.empty() && !character->portraits.count(node.mood)) {
+            std::vector<std::string> moods;
+            for (const auto& [mood, path] : character->portraits) moods.push_back(mood);
+            warning(base + ".mood", "'" + character->name + "' has no portrait for mood '" + node.mood + "'" +
+                                        didYouMean(node.mood, moods));
+        }
+    }
+
+    void references() {
+        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+            const Node& node = s_.nodes[n];
+            std::string base = nodePath(n);
+            speaker(node, base);
+            indicators(node.reveals, base + ".reveals");
+            indicators(node.items, base + ".items");
+            if (node.expected) indicators(*node.expected, base + ".expected");
+            if (!node.competency.empty()) {
+                competency(node.competency, base + ".competency");
+                scored_.insert(node.competency);
+            }
+            if (node.type == NodeType::Checklist && node.items.empty() && s_.indicators.empty())
+                error(base, "the checklist offers no indicators: the scenario declares none");
+            for (std::size_t c = 0; c < node.choices.size(); ++c) {
+                std::string path = itemPath(base, "choices", c);
+                scores(node.choices[c].scores, path + ".scores");
+                indicators(node.choices[c].reveals, path + ".reveals");
+            }
+            for (std::size_t o = 0; o < node.options.size(); ++o)
+                scores(node.options[o].scores, itemPath(base, "options", o) + ".scores");
+        }
+    }
+
+    std::vector<std::size_t> successors(const Node& node) const {
+        std::vector<std::size_t> next;
+        auto add = [&](const std::string& id) {
+            std::size_t index = s_.nodeIndex(id);
+            if (index != std::string::npos) next.push_back(index);
+        };
+        for (const auto& choice : node.choices) add(choice.goTo);
+        for (const auto& option : node.options) add(option.goTo);
+        add(node.goTo);
+        return next;
+    }
+
+    void reachability() {
+        std::size_t start = s_.nodeIndex(s_.start);
+        if (start == std::string::npos) return;
+        std::vector<bool> reached(s_.nodes.size(), false);
+        std::vector<std::size_t> stack{start};
+        reached[start] = true;
+        bool endingReached = false;
+        while (!stack.empty()) {
+            std::size_t n = stack.back();
+            stack.pop_back();
+            endingReached = endingReached || s_.nodes[n].type == NodeType::Ending;
+            for (std::size_t next : successors(s_.nodes[n]))
+                if (!reached[next]) {
+                    reached[next] = true;
+                    stack.push_back(next);
+                }
+        }
+        if (!endingReached) error("start", "no ending can be reached from the start node '" + s_.start + "'");
+        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+            const Node& node = s_.nodes[n];
+            if (!reached[n]) warning(nodePath(n), "node '" + node.id + "' cannot be reached from the start");
+            if (node.type != NodeType::Ending && successors(node).empty())
+                warning(nodePath(n), "dead end: node '" + node.id + "' is not an ending but has no way on");
+        }
+    }
+
+    void feedback() {
+        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+            const Node& node = s_.nodes[n];
+            for (std::size_t c = 0; c < node.choices.size(); ++c)
+                if (node.choices[c].feedback.empty())
+                    warning(itemPath(nodePath(n), "choices", c), "the choice has no feedback: say why it helps or harms");
+            for (std::size_t o = 0; o < node.options.size(); ++o)
+                if (node.options[o].feedback.empty())
+                    warning(itemPath(nodePath(n), "options", o), "the option has no feedback: say why it is right or wrong");
+        }
+    }
+
+    void scoredCompetencies() {
+        for (std::size_t i = 0; i < s_.competencies.size(); ++i)
+            if (!scored_.count(s_.competencies[i].id))
+                warning("competencies[" + std::to_string(i) + "]",
+                        "no choice, option or checklist scores competency '" + s_.competencies[i].id + "'");
+    }
+
+    void assets() {
+        namespace fs = std::filesystem;
+        for (std::size_t c = 0; c < s_.characters.size(); ++c) {
+            for (const auto& [mood, file] : s_.characters[c].portraits) {
+                std::string path = "characters[" + std::to_string(c) + "].portraits." + mood;
+                if (!isSafeRelativePath(file)) {
+                    error(path, "a portrait must be a file inside the scenario folder, not '" + file + "'");
+                    continue;
+                }
+                std::error_code ec;
+                if (!s_.folder.empty() && !fs::is_regular_file(fs::path(s_.folder) / file, ec))
+                    warning(path, "missing asset file '" + file + "'");
+            }
+        }
+    }
+
+    void lua(const std::string& code, ChunkKind kind, const std::string& path) {
+        if (code.empty()) return;
+        if (auto problem = compileCheck(code, kind)) {
+            error(path, "Lua does not compile: " + problem->message);
+            return;
+        }
+        LuaNames names = globalNames(code);
+        for (const auto& name : names.used) used_.emplace(name, path);
+    }
+
+    void text(const std::string& text, const std::string& path) {
+        for (const auto& name : interpolatedNames(text)) used_.emplace(name, path);
+    }
+
+    void scripts() {
+        std::set<std::string> declared(kLibraryNames);
+        for (const auto& [name, value] : s_.variables) declared.insert(name);
+        if (!s_.scriptText.empty()) {
+            lua(s_.scriptText, ChunkKind::Statements, "script");
+            for (const auto& name : globalNames(s_.scriptText).assigned) declared.insert(name);
+        }
+        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+            const Node& node = s_.nodes[n];
+            std::string base = nodePath(n);
+            lua(node.onEnter, ChunkKind::Statements, base + ".on_enter");
+            text(node.text, base + ".text");
+            text(node.prompt, base + ".prompt");
+            for (std::size_t c = 0; c < node.choices.size(); ++c) {
+                std::string path = itemPath(base, "choices", c);
+                lua(node.choices[c].condition, ChunkKind::Expression, path + ".condition");
+                lua(node.choices[c].effect, ChunkKind::Statements, path + ".effect");
+                text(node.choices[c].text, path + ".text");
+            }
+        }
+        std::vector<std::string> known(declared.begin(), declared.end());
+        for (const auto& [name, path] : used_)
+            if (!declared.count(name))
+                warning(path, "variable '" + name + "' is used but never declared in 'variables'" + didYouMean(name, known));
+    }
+
+    const Scenario& s_;
+    Diagnostics& out_;
+    ValidateOptions options_;
+    std::vector<std::string> nodeIds_, competencyIds_, indicatorIds_;
+    std::set<std::string> scored_;
+    std::multimap<std::string, std::string> used_;  // name -> where it is used
+};
+
+}  // namespace
+
+void validate(const Scenario& scenario, Diagnostics& diagnostics, ValidateOptions options) {
+    Validator(scenario, diagnostics, options).run();
+}
+
+}  // namespace haven
