@@ -96,7 +96,7 @@ private:
         const Step& step = session_.step();
         for (const auto& warning : step.warnings) out_ << "(scenario problem: " << warning << ")\n";
         if (step.feedback && !step.feedback->text.empty()) {
-            out_ << "\nFeedback: " << wrap(step.feedback->text, width_) << "\n";
+            out_ << "\n" << wrap("Feedback: " + step.feedback->text, width_) << "\n";
             if (!step.feedback->reference.empty()) out_ << wrap("Principle: " + step.feedback->reference, width_) << "\n";
         }
         out_ << "\n";

@@ -44,12 +44,13 @@ private:
     int depth_ = 0;
 };
 
-// Tracks the JSON path of every event and records where wanted paths start.
+// Tracks the JSON path of every event and records where wanted paths start. RapidJSON parses
+// strings and numbers on a local copy of the stream, so during those events Tell() is still at
+// the token's first character: exactly the position we want for keys and values.
 class PathLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathLocator> {
 public:
-    PathLocator(const std::string& text, const std::set<std::string>& wanted,
-                const rapidjson::StringStream& stream)
-        : text_(text), wanted_(wanted), stream_(stream) {}
+    PathLocator(const std::set<std::string>& wanted, const rapidjson::StringStream& stream)
+        : wanted_(wanted), stream_(stream) {}
 
     std::map<std::string, std::size_t> found;  // path -> byte offset
 
@@ -61,7 +62,7 @@ public:
     bool EndArray(rapidjson::SizeType) { frames_.pop_back(); return true; }
     bool Key(const char* s, rapidjson::SizeType n, bool) {
         frames_.back().key.assign(s, n);
-        record(currentPath(), keyStart());
+        record(currentPath(), stream_.Tell());
         return true;
     }
 
@@ -92,23 +93,10 @@ private:
         return path;
     }
 
-    // The reader has consumed the key's closing quote; back up to its opening quote.
-    std::size_t keyStart() const {
-        std::size_t end = stream_.Tell();
-        if (end == 0) return 0;
-        std::size_t i = end - 1;
-        while (i > 0) {
-            --i;
-            if (text_[i] == '"' && (i == 0 || text_[i - 1] != '\\')) break;
-        }
-        return i;
-    }
-
     void record(const std::string& path, std::size_t offset) {
         if (wanted_.count(path)) found.emplace(path, offset);
     }
 
-    const std::string& text_;
     const std::set<std::string>& wanted_;
     const rapidjson::StringStream& stream_;
     std::vector<Frame> frames_;
@@ -204,7 +192,7 @@ std::map<std::string, TextPosition> locatePaths(const std::string& text,
                                                 const std::set<std::string>& paths) {
     if (paths.empty()) return {};
     rapidjson::StringStream stream(text.c_str());
-    PathLocator locator(text, paths, stream);
+    PathLocator locator(paths, stream);
     DepthLimit<PathLocator> limit(locator);
     rapidjson::Reader reader;
     reader.Parse<kParseFlags>(stream, limit);

@@ -201,7 +201,17 @@ std::optional<LuaError> load(lua_State* L, std::string_view code, ChunkKind kind
     int status = luaL_loadbufferx(L, source.data(), source.size(), "=?", "t");
     if (status == LUA_OK) return std::nullopt;
     LuaErrorKind errorKind = status == LUA_ERRMEM ? LuaErrorKind::Memory : LuaErrorKind::Syntax;
-    return LuaError{errorKind, errorText(L)};
+    LuaError error{errorKind, errorText(L)};
+    if (kind == ChunkKind::Expression) {
+        // The wrapper's closing parenthesis has a line of its own, which the author never wrote:
+        // an error found there ("trust >=") belongs to the expression's last line.
+        std::size_t lines = 1;
+        for (char c : code) lines += c == '\n';
+        std::string past = "line " + std::to_string(lines + 1) + ":";
+        if (error.message.rfind(past, 0) == 0)
+            error.message = "line " + std::to_string(lines) + ":" + error.message.substr(past.size());
+    }
+    return error;
 }
 
 }  // namespace

@@ -94,7 +94,10 @@ LoadResult loadScenarioText(const std::string& text, const std::string& file, co
     scenario.folder = folder;
     readScenario(parsed.document, file, scenario, result.diagnostics);
     loadScript(scenario, result.diagnostics);
-    scenario.contentHash = hashHex(text + '\0' + scenario.scriptText);
+    std::string hashed = text;
+    hashed.push_back('\0');  // so that moving bytes between the two files changes the hash
+    hashed.append(scenario.scriptText);
+    scenario.contentHash = hashHex(hashed);
     scenario.buildIndex();
     if (validation && !hasErrors(result.diagnostics)) validate(scenario, result.diagnostics, *validation);
     addPositions(text, result.diagnostics);
@@ -104,9 +107,10 @@ LoadResult loadScenarioText(const std::string& text, const std::string& file, co
 
 LoadResult loadScenario(const std::string& path, std::optional<ValidateOptions> validation) {
     std::error_code ec;
-    fs::path file = fs::is_directory(path, ec) ? fs::path(path) / "scenario.json" : fs::path(path);
-    std::string folder = file.parent_path().string();
-    if (folder.empty()) folder = ".";
+    // A folder, or a .json file; a path that does not exist is taken as the folder it names.
+    bool isFile = fs::is_regular_file(path, ec) || fs::path(path).extension() == ".json";
+    fs::path file = isFile ? fs::path(path) : fs::path(path) / "scenario.json";
+    std::string folder = file.has_parent_path() ? file.parent_path().string() : std::string(".");
     std::string text, error;
     if (!readFileCapped(file.string(), kMaxFileBytes, text, error)) {
         LoadResult result;

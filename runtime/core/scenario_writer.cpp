@@ -20,7 +20,8 @@ template <class Archive, class Map>
 void save(Archive& ar, const AsObject<Map>& object) {
     for (const auto& [key, value] : object.map) {
         if constexpr (std::is_same_v<typename Map::mapped_type, Value>)
-            std::visit([&](const auto& v) { ar(cereal::make_nvp(key, v)); }, value);
+            // Captured by name: clang before 16 cannot capture a structured binding.
+            std::visit([&ar, &name = key](const auto& v) { ar(cereal::make_nvp(name, v)); }, value);
         else
             ar(cereal::make_nvp(key, value));
     }

@@ -243,7 +243,7 @@ void Session::chooseOffered(const OfferedChoice& offered) {
     const Choice& choice = node().choices[offered.index];
     std::vector<const Scores*> onOffer;
     for (const auto& other : step_.choices) onOffer.push_back(&node().choices[other.index].scores);
-    Feedback feedback{choice.feedback, choice.reference, choice.scores, std::nullopt};
+    Feedback feedback{interpolate(choice.feedback), choice.reference, choice.scores, std::nullopt};
     record(offered.text, {choice.id}, feedback, bestOf(onOffer));
     undoUsed_ = false;
     runLua(choice.effect, "choice '" + choice.id + "' effect");
@@ -280,8 +280,10 @@ void Session::submitChecklist(const std::vector<std::string>& indicatorIds) {
     }
     Feedback feedback;
     feedback.reference = "Identification checklist (COMMIT); ILO indicators of forced labour";
-    feedback.text = "You ticked " + std::to_string(hits) + " of the " + std::to_string(expectedHere.size()) +
-                    " indicators this path showed.";
+    std::size_t shown = expectedHere.size();
+    feedback.text = "You ticked " + std::to_string(hits) + " of the " +
+                    (shown == 1 ? std::string("one indicator") : std::to_string(shown) + " indicators") +
+                    " this path showed.";
     if (!missedTexts.empty()) feedback.text += " Missed: " + joinWords(missedTexts, "; ") + ".";
     if (!falseTexts.empty()) feedback.text += " Not observed on this path: " + joinWords(falseTexts, "; ") + ".";
     Scores best;

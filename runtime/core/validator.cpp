@@ -8,7 +8,9 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace haven {
@@ -20,7 +22,7 @@ const std::set<std::string> kLibraryNames = {"assert", "error", "ipairs", "next"
 
 std::string nodePath(std::size_t n) { return "nodes[" + std::to_string(n) + "]"; }
 std::string itemPath(const std::string& base, const char* list, std::size_t i) {
-    return base + "." + list + "[" + std::to_string(i) + "]";
+    return (base.empty() ? std::string() : base + ".") + list + "[" + std::to_string(i) + "]";  // "nodes[2]", not ".nodes[2]"
 }
 
 template <class T>
@@ -248,21 +250,38 @@ private:
 
     void lua(const std::string& code, ChunkKind kind, const std::string& path) {
         if (code.empty()) return;
-        if (auto problem = compileCheck(code, kind)) {
-            error(path, "Lua does not compile: " + problem->message);
+        // Scenarios repeat their chunks ("trust = trust + 1"): compile and scan each text once.
+        auto& cache = checked_[kind == ChunkKind::Expression ? 0 : 1];
+        auto it = cache.find(code);
+        if (it == cache.end()) {
+            CheckedChunk checked;
+            checked.problem = compileCheck(code, kind);
+            if (!checked.problem) {
+                LuaNames names = globalNames(code);
+                checked.used.assign(names.used.begin(), names.used.end());
+            }
+            it = cache.emplace(code, std::move(checked)).first;
+        }
+        if (it->second.problem) {
+            error(path, "Lua does not compile: " + it->second.problem->message);
             return;
         }
-        LuaNames names = globalNames(code);
-        for (const auto& name : names.used) used_.emplace(name, path);
+        for (const auto& name : it->second.used) use(name, path);
     }
 
     void text(const std::string& text, const std::string& path) {
-        for (const auto& name : interpolatedNames(text)) used_.emplace(name, path);
+        for (const auto& name : interpolatedNames(text)) use(name, path);
+    }
+
+    // Keeps only the uses that may be undeclared; `scripts` reports them at the end.
+    void use(const std::string& name, const std::string& path) {
+        if (!declared_ || !declared_->count(name)) used_.emplace(name, path);
     }
 
     void scripts() {
         std::set<std::string> declared(kLibraryNames);
         for (const auto& [name, value] : s_.variables) declared.insert(name);
+        declared_ = &declared;
         if (!s_.scriptText.empty()) {
             lua(s_.scriptText, ChunkKind::Statements, "script");
             for (const auto& name : globalNames(s_.scriptText).assigned) declared.insert(name);
@@ -273,17 +292,25 @@ private:
             lua(node.onEnter, ChunkKind::Statements, base + ".on_enter");
             text(node.text, base + ".text");
             text(node.prompt, base + ".prompt");
+            text(node.feedback, base + ".feedback");
             for (std::size_t c = 0; c < node.choices.size(); ++c) {
                 std::string path = itemPath(base, "choices", c);
                 lua(node.choices[c].condition, ChunkKind::Expression, path + ".condition");
                 lua(node.choices[c].effect, ChunkKind::Statements, path + ".effect");
                 text(node.choices[c].text, path + ".text");
+                text(node.choices[c].feedback, path + ".feedback");
+            }
+            for (std::size_t o = 0; o < node.options.size(); ++o) {
+                std::string path = itemPath(base, "options", o);
+                text(node.options[o].text, path + ".text");
+                text(node.options[o].feedback, path + ".feedback");
             }
         }
         std::vector<std::string> known(declared.begin(), declared.end());
         for (const auto& [name, path] : used_)
             if (!declared.count(name))
                 warning(path, "variable '" + name + "' is used but never declared in 'variables'" + didYouMean(name, known));
+        declared_ = nullptr;
     }
 
     const Scenario& s_;
@@ -291,7 +318,13 @@ private:
     ValidateOptions options_;
     std::vector<std::string> nodeIds_, competencyIds_, indicatorIds_;
     std::set<std::string> scored_;
-    std::multimap<std::string, std::string> used_;  // name -> where it is used
+    std::multimap<std::string, std::string> used_;  // name -> where it is used (possibly undeclared)
+    const std::set<std::string>* declared_ = nullptr;  // while `scripts` runs
+    struct CheckedChunk {
+        std::optional<LuaError> problem;
+        std::vector<std::string> used;  // globalNames(...).used, in order
+    };
+    std::unordered_map<std::string, CheckedChunk> checked_[2];  // expressions, statements
 };
 
 }  // namespace
