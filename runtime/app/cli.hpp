@@ -28,6 +28,10 @@ std::optional<Scenario> loadForPlay(const std::string& path, std::ostream& err);
 
 void printDiagnostics(const Diagnostics& diagnostics, std::ostream& out);
 
+// Arguments of the form PATH... [FLAG]: false (after printing `usage`) on anything else.
+bool pathsAndFlag(const Args& args, const std::string& flag, const char* usage, std::vector<std::string>& paths,
+                  bool& flagGiven);
+
 // Options shared by play and text.
 bool parseSeed(const std::string& text, std::uint64_t& seed);
 

@@ -42,19 +42,9 @@ std::string diagnosticsJson(const Diagnostics& diagnostics) {
 }  // namespace
 
 int check(const Args& args) {
-    bool json = false;
     std::vector<std::string> paths;
-    for (const auto& arg : args) {
-        if (arg == "--json") json = true;
-        else if (arg.rfind("--", 0) == 0) {
-            std::cerr << "haven check: unknown option " << arg << "\n";
-            return 2;
-        } else paths.push_back(arg);
-    }
-    if (paths.empty()) {
-        std::cerr << "usage: haven check PATH... [--json]\n";
-        return 2;
-    }
+    bool json = false;
+    if (!pathsAndFlag(args, "--json", "usage: haven check PATH... [--json]", paths, json)) return 2;
     Diagnostics all;
     int errors = 0, warnings = 0;
     for (const auto& path : expandScenarioPaths(paths)) {

@@ -49,6 +49,19 @@ std::optional<Scenario> loadForPlay(const std::string& path, std::ostream& err) 
     return std::move(result.scenario);
 }
 
+bool pathsAndFlag(const Args& args, const std::string& flag, const char* usage, std::vector<std::string>& paths,
+                  bool& flagGiven) {
+    for (const auto& arg : args) {
+        if (arg == flag) flagGiven = true;
+        else if (arg.rfind("--", 0) == 0) {
+            std::cerr << "unknown option " << arg << "\n" << usage << "\n";
+            return false;
+        } else paths.push_back(arg);
+    }
+    if (paths.empty()) std::cerr << usage << "\n";
+    return !paths.empty();
+}
+
 bool parseSeed(const std::string& text, std::uint64_t& seed) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19) return false;
     seed = std::stoull(text);

@@ -11,19 +11,9 @@
 namespace haven::cli {
 
 int fmt(const Args& args) {
-    bool checkOnly = false;
     std::vector<std::string> paths;
-    for (const auto& arg : args) {
-        if (arg == "--check") checkOnly = true;
-        else if (arg.rfind("--", 0) == 0) {
-            std::cerr << "haven fmt: unknown option " << arg << "\n";
-            return 2;
-        } else paths.push_back(arg);
-    }
-    if (paths.empty()) {
-        std::cerr << "usage: haven fmt PATH... [--check]\n";
-        return 2;
-    }
+    bool checkOnly = false;
+    if (!pathsAndFlag(args, "--check", "usage: haven fmt PATH... [--check]", paths, checkOnly)) return 2;
     int status = 0;
     for (const auto& path : expandScenarioPaths(paths)) {
         LoadResult result = loadScenario(path, std::nullopt);

@@ -22,35 +22,49 @@ void textList(Writer& w, const std::vector<std::string>& items) {
     w.EndArray();
 }
 
-void scores(Writer& w, const Scores& points) {
+// One key and its value. Overloads by value type; a const char* must be wrapped in std::string
+// (it would otherwise convert to bool).
+void put(Writer& w, const char* key, const std::string& value) {
+    w.Key(key);
+    text(w, value);
+}
+void put(Writer& w, const char* key, bool value) {
+    w.Key(key);
+    w.Bool(value);
+}
+void put(Writer& w, const char* key, int value) {
+    w.Key(key);
+    w.Int(value);
+}
+void put(Writer& w, const char* key, double value) {
+    w.Key(key);
+    w.Double(value);
+}
+void put(Writer& w, const char* key, const std::vector<std::string>& values) {
+    w.Key(key);
+    textList(w, values);
+}
+void put(Writer& w, const char* key, const Scores& points) {
+    w.Key(key);
     w.StartObject();
-    for (const auto& [competency, value] : points) {
-        text(w, competency);
-        w.Int(value);
-    }
+    for (const auto& [competency, value] : points) put(w, competency.c_str(), value);
     w.EndObject();
 }
 
 void writeScore(Writer& w, const Debrief& d) {
     w.Key("score");
     w.StartObject();
-    w.Key("raw");
-    w.Int(d.raw);
-    w.Key("max");
-    w.Int(d.max);
-    w.Key("scaled");
-    w.Double(std::round(d.scaled * 10000) / 10000);  // four places are plenty for a person
-    w.Key("pass_mark");
-    w.Double(d.passMark);
+    put(w, "raw", d.raw);
+    put(w, "max", d.max);
+    put(w, "scaled", std::round(d.scaled * 10000) / 10000);  // four places are plenty for a person
+    put(w, "pass_mark", d.passMark);
     w.Key("competencies");
     w.StartObject();
     for (const auto& c : d.competencies) {
-        text(w, c.id);
+        w.Key(c.id.c_str());
         w.StartObject();
-        w.Key("points");
-        w.Int(c.points);
-        w.Key("max");
-        w.Int(c.max);
+        put(w, "points", c.points);
+        put(w, "max", c.max);
         w.EndObject();
     }
     w.EndObject();
@@ -60,12 +74,9 @@ void writeScore(Writer& w, const Debrief& d) {
 void writeIndicators(Writer& w, const Debrief& d) {
     w.Key("indicators");
     w.StartObject();
-    w.Key("found");
-    textList(w, d.found);
-    w.Key("missed");
-    textList(w, d.missed);
-    w.Key("false_alarms");
-    textList(w, d.falseAlarms);
+    put(w, "found", d.found);
+    put(w, "missed", d.missed);
+    put(w, "false_alarms", d.falseAlarms);
     w.EndObject();
 }
 
@@ -74,14 +85,10 @@ void writeDecisions(Writer& w, const Debrief& d) {
     w.StartArray();
     for (const auto& decision : d.decisions) {
         w.StartObject();
-        w.Key("node");
-        text(w, decision.node);
-        w.Key("chosen");
-        textList(w, decision.chosen);
-        w.Key("correct");
-        w.Bool(decision.correct);
-        w.Key("correct_options");
-        textList(w, decision.correctOptions);
+        put(w, "node", decision.node);
+        put(w, "chosen", decision.chosen);
+        put(w, "correct", decision.correct);
+        put(w, "correct_options", decision.correctOptions);
         w.EndObject();
     }
     w.EndArray();
@@ -92,24 +99,15 @@ void writeTimeline(Writer& w, const Debrief& d) {
     w.StartArray();
     for (const auto& entry : d.timeline) {
         w.StartObject();
-        w.Key("node");
-        text(w, entry.node);
-        w.Key("kind");
-        w.String(toString(entry.kind));
-        w.Key("speaker");
-        text(w, entry.speaker);
-        w.Key("text");
-        text(w, entry.text);
-        w.Key("input");
-        text(w, entry.input);
-        w.Key("ids");
-        textList(w, entry.ids);
-        w.Key("feedback");
-        text(w, entry.feedback);
-        w.Key("reference");
-        text(w, entry.reference);
-        w.Key("points");
-        scores(w, entry.points);
+        put(w, "node", entry.node);
+        put(w, "kind", std::string(toString(entry.kind)));
+        put(w, "speaker", entry.speaker);
+        put(w, "text", entry.text);
+        put(w, "input", entry.input);
+        put(w, "ids", entry.ids);
+        put(w, "feedback", entry.feedback);
+        put(w, "reference", entry.reference);
+        put(w, "points", entry.points);
         w.EndObject();
     }
     w.EndArray();
@@ -131,22 +129,14 @@ std::string debriefJson(const Debrief& d) {
     Writer w(buffer);
     w.SetIndent(' ', 2);
     w.StartObject();
-    w.Key("scenario");
-    text(w, d.scenarioId);
-    w.Key("mode");
-    text(w, d.mode);
-    w.Key("completed");
-    w.Bool(d.completed);
-    w.Key("ending");
-    text(w, d.ending);
-    w.Key("outcome");
-    text(w, d.outcome);
-    w.Key("path");
-    textList(w, d.path);
-    w.Key("passed");
-    w.Bool(d.passed);
-    w.Key("verdict");
-    text(w, d.verdict);
+    put(w, "scenario", d.scenarioId);
+    put(w, "mode", d.mode);
+    put(w, "completed", d.completed);
+    put(w, "ending", d.ending);
+    put(w, "outcome", d.outcome);
+    put(w, "path", d.path);
+    put(w, "passed", d.passed);
+    put(w, "verdict", d.verdict);
     writeScore(w, d);
     writeIndicators(w, d);
     writeDecisions(w, d);
