@@ -106,6 +106,7 @@ private:
         if (!step.prompt.empty()) out_ << "\n" << wrap(step.prompt, width_) << "\n";
         switch (step.kind) {
             case NodeType::Scene:
+                out_ << "\n";  // a gap between what is said and what you can do
                 for (std::size_t i = 0; i < step.choices.size(); ++i)
                     out_ << wrap(std::to_string(i + 1) + ". " + step.choices[i].text, width_, "") << "\n";
                 break;

@@ -8,12 +8,20 @@ namespace {
 bool isNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
+// The first '{' or '}' at or after `from`. string_view::find_first_of("{}") calls memchr on the
+// two-character set once per character of the text; this loop is several times faster.
+std::size_t findBrace(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i)
+        if (text[i] == '{' || text[i] == '}') return i;
+    return std::string_view::npos;
+}
+
 // Calls `literal` for runs of plain text and `name` for each {name}.
 template <class Literal, class Name>
 void scan(std::string_view text, Literal literal, Name name) {
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t brace = text.find_first_of("{}", i);
+        std::size_t brace = findBrace(text, i);
         if (brace == std::string_view::npos) {
             literal(text.substr(i));
             return;
@@ -41,7 +49,7 @@ void scan(std::string_view text, Literal literal, Name name) {
 }  // namespace
 
 std::string interpolate(std::string_view text, const VariableLookup& lookup) {
-    if (text.find_first_of("{}") == std::string_view::npos) return std::string(text);
+    if (findBrace(text, 0) == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     scan(

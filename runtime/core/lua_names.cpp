@@ -94,8 +94,9 @@ LuaNames globalNames(std::string_view code) {
                     if (tokens[j].kind == Token::Name) locals.insert(tokens[j].text);
             }
             if (declares) {
-                for (std::size_t j = i + 1; j < tokens.size(); j += 2) {
-                    if (tokens[j].text == "function") continue;
+                // `local function f`: f is the local (a `continue` here would skip past it).
+                std::size_t first = is(tokens, i + 1, "function") ? i + 2 : i + 1;
+                for (std::size_t j = first; j < tokens.size(); j += 2) {
                     if (tokens[j].kind != Token::Name || kKeywords.count(tokens[j].text)) break;
                     locals.insert(tokens[j].text);
                     if (!is(tokens, j + 1, ",")) break;

@@ -165,7 +165,7 @@ EXPRESSIONS = {
     "distressed": dict(brow_dy=-1.5, inner=-6.0, squeeze=3.0, lid=0.22, lid_tilt=1.4, gaze=0.8,
                        lower=0.1, mouth="open-down", curve=-2.6, width=0.9, raise_=4, tilt=-2,
                        drop=2),
-    "withdrawn": dict(brow_dy=0.6, inner=-2.6, squeeze=1.2, lid=0.52, lid_tilt=-0.3, gaze=2.8,
+    "withdrawn": dict(brow_dy=0.0, inner=-3.2, squeeze=1.4, lid=0.52, lid_tilt=-0.3, gaze=2.8,
                       lower=0, mouth="line", curve=-0.9, width=0.78, raise_=8, tilt=-4, drop=6,
                       gaze_x=-1.2),
 }
@@ -338,16 +338,16 @@ class Figure:
         # background: muted, distinct from the clothing
         bgs = list(BACKGROUNDS)
         start = int(rng.u() * len(bgs))
-        best = None
+        best, best_d = None, -1.0
         for k in range(len(bgs)):
             c = bgs[(start + k) % len(bgs)]
             d = sum((a - b) ** 2 for a, b in zip(hex_to_rgb(c), hex_to_rgb(self.cloth))) ** 0.5
-            if d > 90:
+            if d > 90:          # the first colour (from a per-character start) far enough away
                 best = c
                 break
-            if best is None or d > best[1]:
-                best = (c, d) if best is None or isinstance(best, tuple) else best
-        self.bg = best if isinstance(best, str) else best[0]
+            if d > best_d:      # otherwise the farthest one
+                best, best_d = c, d
+        self.bg = best
 
         # geometry ------------------------------------------------------------------------
         fem = self.gender == "female"
@@ -469,22 +469,12 @@ class Figure:
             g.append("</g>")
             out.extend(g)
             # lash line along the upper lid
-            if lid > 0.01:
-                mid_y = (inner_y + outer_y) / 2
-                # follow the almond where the lid is high, the lid edge where it is low
-                lash = "M %s Q %s %s" % (pts(x0 - ew - 0.3, y0 + 0.3 - (tilt * 0.5 * s if s < 0 else -tilt * 0.5)),
-                                        pts(x0, min(mid_y, y0 - eh * 1.05) - 1.0 + lid * 4),
-                                        pts(x0 + ew + 0.3, y0 - 0.2 + (tilt * 0.5 * s if s > 0 else -tilt * 0.5)))
-            else:
-                lash = "M %s C %s %s" % (pts(x0 - ew, y0 + 0.4),
-                                         pts(x0 - ew * 0.45, y0 - eh * 1.25, x0 + ew * 0.5, y0 - eh * 1.25),
-                                         pts(x0 + ew, y0 - 0.2))
             out.append('<path d="%s" fill="none" stroke="%s" stroke-width="2" stroke-linecap="round"/>'
                        % (self._lash(x0, y0, s, lid, tilt), "#2b201c"))
             if self.crease and lid < 0.45 and not self.child:
                 out.append('<path d="M %s Q %s %s" fill="none" stroke="%s" stroke-width="1.1" '
                            'stroke-linecap="round" opacity="0.8"/>' % (
-                               pts(x0 - ew * 0.55 * s * -1 * -1 if False else x0 - s * ew * 0.2, y0 - eh * 1.45 - 0.6),
+                               pts(x0 - s * ew * 0.2, y0 - eh * 1.45 - 0.6),
                                pts(x0 + s * ew * 0.35, y0 - eh * 1.9 - 0.6),
                                pts(x0 + s * ew * 1.0, y0 - eh * 1.25 - 0.3),
                                self.skin_shade))
@@ -521,9 +511,6 @@ class Figure:
             mx = (xi + xo) / 2
             my = (yi + yo) / 2 - self.brow_arch - (0.0 if e["inner"] > -2 else e["inner"] * 0.15)
             # a tapered brow: thick at the inner end, thin at the outer end
-            d = "M %s Q %s %s Q %s %s Z" % (
-                pts(xi, yi + th * 0.55), pts(mx, my - th * 0.45), pts(xo, yo),
-                pts(mx, my + th * 0.75), pts(xi, yi + th * 0.55 + 0.01))
             d = "M %s Q %s %s Q %s %s Q %s %s Z" % (
                 pts(xi, yi + th * 0.6),
                 pts(xi - s * 0.4, yi - th * 0.55), pts(xi + s * 2.2, yi - th * 0.45),
@@ -1097,9 +1084,6 @@ class Figure:
             out.append(path(d, skin))
             # a soft rounded collar
             for s in (-1, 1):
-                dd = "M %s Q %s %s Q %s %s Z" % (
-                    pts(s * (nw + 5), y0 - 3), pts(s * (nw + 20), y0 + 2), pts(s * (nw + 8), y0 + 16),
-                    pts(s * (nw + 2), y0 + 10), pts(s * (nw + 5), y0 - 3))
                 dd = "M %s C %s %s %s C %s %s %s Z" % (
                     pts(s * (nw + 5), y0 - 3),
                     pts(s * (nw + 18), y0 - 1), pts(s * (nw + 16), y0 + 14), pts(s * 5, y0 + 22),
@@ -1144,9 +1128,6 @@ class Figure:
                 # a small name bar over the right pocket
                 out.append('<rect x="%s" y="%s" width="18" height="4.5" rx="1.5" fill="%s"/>'
                            % (f(-32 - 9), f(y0 + 27), shade(cloth, 0.45)))
-            if c == "workwear":
-                # a reflective band across the chest, muted
-                pass
         elif c == "jacket":
             inner = "#eeeae4" if luminance(cloth) < 0.6 else "#4a4f57"
             inner_sh = shade(inner, -0.12)
@@ -1214,7 +1195,7 @@ class Figure:
         head_tf = 'translate(%s %s) rotate(%s 0 %s)' % (f(ax), f(ay + drop), f(tilt), f(self.chin))
         # the whole figure, scaled slightly about the bottom centre for a close bust framing
         out.append('<g transform="translate(%s %s) scale(%s) translate(%s %s)">'
-                   % (f(CX), f(SIZE), f(SCALE), f(-CX), f(-SIZE)))
+                   % (f(CX), f(SIZE), f(SCALE * (0.93 if self.child else 1.0)), f(-CX), f(-SIZE)))
         # back hair / scarf (moves with the head)
         back = []
         if self.headwear == "hijab":
