@@ -1263,17 +1263,24 @@ class Figure:
 # PNG: rasterise with rsvg-convert, then re-encode with a palette when that is smaller
 
 
-def rasterise(svg_path, png_path):
-    tmp = png_path + ".tmp"
-    subprocess.run(["rsvg-convert", "-w", str(SIZE), "-h", str(SIZE), "-f", "png", "-o", tmp, svg_path],
-                   check=True)
+def write_if_changed(path_, data):
+    """Write bytes to path_ unless it already holds exactly them. No temporary files are left
+    next to the output, so nothing transient ever shows up in the scenario folders."""
     try:
-        data = optimise_png(open(tmp, "rb").read())
-        with open(png_path, "wb") as fh:
-            fh.write(data)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        with open(path_, "rb") as fh:
+            if fh.read() == data:
+                return False
+    except OSError:
+        pass
+    with open(path_, "wb") as fh:
+        fh.write(data)
+    return True
+
+
+def rasterise(svg_path, png_path):
+    res = subprocess.run(["rsvg-convert", "-w", str(SIZE), "-h", str(SIZE), "-f", "png", svg_path],
+                         check=True, stdout=subprocess.PIPE)
+    write_if_changed(png_path, optimise_png(res.stdout))
 
 
 def _png_chunks(data):
@@ -1495,8 +1502,7 @@ def process_scenario(folder, notes, make_png=True):
                 continue
             stem = os.path.splitext(os.path.basename(png))[0]
             svg_path = os.path.join(src, stem + ".svg")
-            with open(svg_path, "w", encoding="utf-8") as fh:
-                fh.write(fig.svg(expression_for(mood, notes, "%s/%s" % (sid, cid))))
+            write_if_changed(svg_path, fig.svg(expression_for(mood, notes, "%s/%s" % (sid, cid))).encode("utf-8"))
             if make_png:
                 os.makedirs(os.path.dirname(png), exist_ok=True)
                 rasterise(svg_path, png)
