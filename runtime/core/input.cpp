@@ -48,11 +48,12 @@ std::string readInput(const rapidjson::Value& v, Input& input) {
     const char* shape = "expected {\"choose\": 2}, {\"choose\": \"id\"}, {\"checklist\": [ids]} or {\"decide\": [ids]}";
     if (!v.IsObject() || v.MemberCount() != 1) return shape;
     const auto& member = *v.MemberBegin();
-    std::string verb = member.name.GetString();
+    std::string verb(member.name.GetString(), member.name.GetStringLength());  // may hold a NUL
     const auto& value = member.value;
     if (verb == "choose") {
         if (value.IsInt() && value.GetInt() >= 1) input = Input::choose(value.GetInt());
-        else if (value.IsString() && value.GetStringLength() > 0) input = Input::choose(value.GetString());
+        else if (value.IsString() && value.GetStringLength() > 0)
+            input = Input::choose(std::string(value.GetString(), value.GetStringLength()));
         else return "\"choose\" takes a position (1, 2, …) or a choice id";
         return {};
     }
@@ -79,8 +80,8 @@ bool parseInputs(const std::string& text, const std::string& file, std::vector<I
         diagnostics.push_back({Severity::Error, file, "", 1, 1, "an input file is a JSON array of inputs"});
         return false;
     }
-    bool ok = true;
-    std::vector<std::string> paths;
+    std::size_t first = diagnostics.size();
+    std::set<std::string> paths;
     for (rapidjson::SizeType i = 0; i < parsed.document.Size(); ++i) {
         Input input;
         std::string error = readInput(parsed.document[i], input);
@@ -88,13 +89,19 @@ bool parseInputs(const std::string& text, const std::string& file, std::vector<I
             inputs.push_back(std::move(input));
             continue;
         }
-        ok = false;
         std::string path = "[" + std::to_string(i) + "]";
-        auto where = locatePaths(text, {path});
-        TextPosition position = where.count(path) ? where[path] : TextPosition{};
-        diagnostics.push_back({Severity::Error, file, path, position.line, position.column, error});
+        paths.insert(path);
+        diagnostics.push_back({Severity::Error, file, path, 0, 0, error});
     }
-    return ok;
+    // One pass over the text for every bad element: a pass per element is quadratic.
+    auto where = locatePaths(text, paths);
+    for (std::size_t d = first; d < diagnostics.size(); ++d) {
+        auto it = where.find(diagnostics[d].path);
+        if (it == where.end()) continue;
+        diagnostics[d].line = it->second.line;
+        diagnostics[d].column = it->second.column;
+    }
+    return paths.empty();
 }
 
 bool loadInputFile(const std::string& path, std::vector<Input>& inputs, Diagnostics& diagnostics) {

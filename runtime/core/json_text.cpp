@@ -3,14 +3,29 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cmath>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <vector>
 
 namespace haven {
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+
+// RapidJSON 1.1.0 validates a UTF-8 sequence by taking all of its bytes before looking at them, so
+// a sequence cut short by the end of the text reads up to three bytes past the terminating NUL
+// (Tencent/rapidjson#1636, fixed upstream after 1.1.0). It parses a copy padded with NULs.
+std::string padded(const std::string& text) {
+    std::string copy;
+    copy.reserve(text.size() + 4);
+    copy.append(text).append(4, '\0');
+    return copy;
+}
 
 // Forwards SAX events to a document while refusing nesting deeper than kMaxJsonDepth, so that no
 // later walk of the tree can be made to recurse without bound.
@@ -19,6 +34,7 @@ class DepthLimit {
 public:
     explicit DepthLimit(Handler& next) : next_(next) {}
     bool tooDeep = false;
+    bool tooLarge = false;  // a number beyond a double, or too close to zero for one
 
     bool Null() { return next_.Null(); }
     bool Bool(bool b) { return next_.Bool(b); }
@@ -26,8 +42,30 @@ public:
     bool Uint(unsigned u) { return next_.Uint(u); }
     bool Int64(std::int64_t i) { return next_.Int64(i); }
     bool Uint64(std::uint64_t u) { return next_.Uint64(u); }
-    bool Double(double d) { return next_.Double(d); }
-    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return next_.RawNumber(s, n, copy); }
+    bool Double(double d) {
+        if (!std::isfinite(d)) tooLarge = true;  // no JSON writer can write it back
+        return !tooLarge && next_.Double(d);
+    }
+    // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted here, exactly. RapidJSON
+    // 1.1.0's own conversion can be an ulp off (a written 0.30000000000000007 reads back as another
+    // double, so writing is not byte-identical), reads 9e308 as infinity, and its full-precision
+    // mode can crash (rapidjson#1251). Integers go to Int/Uint/Int64/Uint64 as RapidJSON sorts them.
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+        const char* end = s + n;
+        const char marks[] = {'.', 'e', 'E'};
+        if (std::find_first_of(s, end, std::begin(marks), std::end(marks)) == end) {
+            std::int64_t i = 0;
+            std::uint64_t u = 0;
+            if (std::from_chars(s, end, i).ec == std::errc{}) {
+                if (i >= 0) return i <= UINT_MAX ? Uint(static_cast<unsigned>(i)) : Uint64(static_cast<std::uint64_t>(i));
+                return i >= INT_MIN ? Int(static_cast<int>(i)) : Int64(i);
+            }
+            if (std::from_chars(s, end, u).ec == std::errc{}) return Uint64(u);
+        }
+        double d = 0;
+        if (std::from_chars(s, end, d).ec != std::errc{}) tooLarge = true;  // out of range either way
+        return !tooLarge && Double(d);
+    }
     bool String(const char* s, rapidjson::SizeType n, bool copy) { return next_.String(s, n, copy); }
     bool Key(const char* s, rapidjson::SizeType n, bool copy) { return next_.Key(s, n, copy); }
     bool StartObject() { return enter() && next_.StartObject(); }
@@ -135,13 +173,15 @@ bool readFileCapped(const std::string& path, std::size_t maxBytes, std::string& 
 }
 
 void parseJson(const std::string& text, JsonParse& result) {
-    rapidjson::StringStream stream(text.c_str());
+    std::string source = padded(text);
+    rapidjson::StringStream stream(source.c_str());
     rapidjson::Reader reader;
-    bool tooDeep = false;
+    bool tooDeep = false, tooLarge = false;
     auto generate = [&](rapidjson::Document& document) {
         DepthLimit<rapidjson::Document> limit(document);
         bool ok = reader.Parse<kParseFlags>(stream, limit);
         tooDeep = limit.tooDeep;
+        tooLarge = limit.tooLarge;
         return ok;
     };
     try {
@@ -163,6 +203,8 @@ void parseJson(const std::string& text, JsonParse& result) {
     result.position = positionAt(text, reader.GetErrorOffset());
     if (tooDeep) {
         result.error = "the JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+    } else if (tooLarge) {
+        result.error = "invalid JSON: a number is too large, or too close to zero, to be stored";
     } else {
         result.error = std::string("invalid JSON: ") + rapidjson::GetParseError_En(reader.GetParseErrorCode());
     }
@@ -191,14 +233,27 @@ TextPosition positionAt(const std::string& text, std::size_t offset) {
 std::map<std::string, TextPosition> locatePaths(const std::string& text,
                                                 const std::set<std::string>& paths) {
     if (paths.empty()) return {};
-    rapidjson::StringStream stream(text.c_str());
+    std::string source = padded(text);
+    rapidjson::StringStream stream(source.c_str());
     PathLocator locator(paths, stream);
     DepthLimit<PathLocator> limit(locator);
     rapidjson::Reader reader;
     reader.Parse<kParseFlags>(stream, limit);
-    LineIndex lines(text);
+    // One walk in text order: counting each column from its line start is quadratic when
+    // thousands of diagnostics sit on one long line (a minified file).
+    std::vector<std::pair<std::size_t, const std::string*>> byOffset;
+    for (const auto& [path, offset] : locator.found) byOffset.emplace_back(offset, &path);
+    std::sort(byOffset.begin(), byOffset.end());
     std::map<std::string, TextPosition> positions;
-    for (const auto& [path, offset] : locator.found) positions[path] = lines.positionAt(offset);
+    TextPosition at{1, 1};
+    std::size_t i = 0;
+    for (const auto& [offset, path] : byOffset) {
+        for (; i < offset && i < text.size(); ++i) {
+            if (text[i] == '\n') at = {at.line + 1, 1};
+            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++at.column;  // characters, not bytes
+        }
+        positions[*path] = at;
+    }
     return positions;
 }
 

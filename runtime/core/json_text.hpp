@@ -17,7 +17,8 @@
 
 namespace haven {
 
-inline constexpr std::size_t kMaxFileBytes = 8u << 20;
+// A 10 000-node scenario is about 19 MiB; 32 MiB leaves room while refusing absurd files.
+inline constexpr std::size_t kMaxFileBytes = 32u << 20;
 inline constexpr int kMaxJsonDepth = 64;
 
 struct TextPosition {

@@ -73,6 +73,12 @@ bool is(const std::vector<Token>& tokens, std::size_t i, const char* text) {
     return i < tokens.size() && tokens[i].text == text;
 }
 
+// Whether the name at i is a target of `=`, alone (`a = 1`) or in a list (`a, b = 1, 2`).
+bool assignedInList(const std::vector<Token>& tokens, std::size_t i) {
+    while (is(tokens, i + 1, ",") && i + 2 < tokens.size() && tokens[i + 2].kind == Token::Name) i += 2;
+    return is(tokens, i + 1, "=");
+}
+
 }  // namespace
 
 LuaNames globalNames(std::string_view code) {
@@ -110,7 +116,7 @@ LuaNames globalNames(std::string_view code) {
         if (field || tableKey || locals.count(t.text)) continue;
         names.used.insert(t.text);
         bool defined = i > 0 && tokens[i - 1].text == "function";
-        if (braces == 0 && (is(tokens, i + 1, "=") || defined)) names.assigned.insert(t.text);
+        if (braces == 0 && (assignedInList(tokens, i) || defined)) names.assigned.insert(t.text);
     }
     for (const auto& local : locals) {
         names.used.erase(local);

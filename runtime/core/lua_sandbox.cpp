@@ -128,7 +128,7 @@ int openSandbox(lua_State* L) {
     lua_newtable(L);  // what every chunk can see besides the variables
     int library = lua_gettop(L);
     copyFields(L, base, library,
-               {"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen", "rawset",
+               {"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen",
                 "select", "tonumber", "tostring", "type"});
     lua_pushcfunction(L, safePrint);
     lua_setfield(L, library, "print");

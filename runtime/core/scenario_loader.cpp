@@ -3,8 +3,12 @@
 #include "core/json_text.hpp"
 #include "core/scenario_reader.hpp"
 
+#include <bit>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <memory>
 #include <set>
 
 namespace haven {
@@ -51,6 +55,13 @@ void loadScript(Scenario& scenario, Diagnostics& diagnostics) {
                                "the script must be a file inside the scenario folder, not '" + scenario.script + "'"});
         return;
     }
+    if (scenario.folder.empty()) {
+        // Text not yet saved anywhere: resolving against the working directory would read a
+        // stranger's file.
+        diagnostics.push_back({Severity::Error, scenario.file, "script", 0, 0,
+                               "the script '" + scenario.script + "' cannot be read: the scenario is not in a folder yet"});
+        return;
+    }
     std::string path = (fs::path(scenario.folder) / scenario.script).string();
     std::string error;
     if (!readFileCapped(path, kMaxFileBytes, scenario.scriptText, error))
@@ -68,36 +79,54 @@ bool isSafeRelativePath(const std::string& path) {
     return true;
 }
 
-std::string hashHex(const std::string& text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ull;
+void ContentHash::add(std::string_view bytes) {
+    // Eight bytes per step: FNV-1a's byte-at-a-time chain took 36 ms on a 19 MiB scenario.
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + i, 8);
+        state_ = std::rotl(state_ ^ word, 29) * kMultiplier;
     }
+    for (; i < bytes.size(); ++i) state_ = std::rotl(state_ ^ static_cast<unsigned char>(bytes[i]), 29) * kMultiplier;
+    state_ ^= bytes.size();  // so that moving bytes from one part to the next changes the hash
+    state_ = std::rotl(state_, 17) * kMultiplier;
+}
+
+std::string ContentHash::hex() const {
     char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(state_));
     return out;
+}
+
+std::string hashHex(std::string_view text) {
+    ContentHash hash;
+    hash.add(text);
+    return hash.hex();
 }
 
 LoadResult loadScenarioText(const std::string& text, const std::string& file, const std::string& folder,
                             std::optional<ValidateOptions> validation) {
     LoadResult result;
-    JsonParse parsed;
-    parseJson(text, parsed);
-    if (!parsed.ok) {
-        result.diagnostics.push_back(
-            {Severity::Error, file, "", parsed.position.line, parsed.position.column, parsed.error});
-        return result;
-    }
     Scenario scenario;
     scenario.file = file;
     scenario.folder = folder;
-    readScenario(parsed.document, file, scenario, result.diagnostics);
+    {
+        // The parsed tree is as large as the text; free it before validation adds its own.
+        auto parsed = std::make_unique<JsonParse>();
+        parseJson(text, *parsed);
+        if (!parsed->ok) {
+            result.diagnostics.push_back(
+                {Severity::Error, file, "", parsed->position.line, parsed->position.column, parsed->error});
+            return result;
+        }
+        readScenario(parsed->document, file, scenario, result.diagnostics);
+    }
     loadScript(scenario, result.diagnostics);
-    std::string hashed = text;
-    hashed.push_back('\0');  // so that moving bytes between the two files changes the hash
-    hashed.append(scenario.scriptText);
-    scenario.contentHash = hashHex(hashed);
+    ContentHash hash;
+    hash.add(text);
+    hash.add(scenario.scriptText);
+    scenario.contentHash = hash.hex();
     scenario.buildIndex();
     if (validation && !hasErrors(result.diagnostics)) validate(scenario, result.diagnostics, *validation);
     addPositions(text, result.diagnostics);

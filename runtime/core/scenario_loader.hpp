@@ -5,7 +5,9 @@
 #include "core/scenario.hpp"
 #include "core/validator.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <string>
 
 namespace haven {
@@ -28,6 +30,17 @@ LoadResult loadScenarioText(const std::string& text, const std::string& file, co
 // Whether a path written in a scenario stays inside its folder (no absolute paths, no "..").
 bool isSafeRelativePath(const std::string& path);
 
-std::string hashHex(const std::string& text);  // FNV-1a 64: detects change, not tampering
+// A 64-bit hash of a scenario's files, to notice that a save or record was made against other
+// content. It detects change, not tampering.
+class ContentHash {
+public:
+    void add(std::string_view bytes);
+    std::string hex() const;  // 16 lower-case hex digits
+
+private:
+    std::uint64_t state_ = 0x243F6A8885A308D3ull;
+};
+
+std::string hashHex(std::string_view text);
 
 }  // namespace haven

@@ -2,7 +2,9 @@
 
 #include "core/suggest.hpp"
 
+#include <algorithm>
 #include <climits>
+#include <string_view>
 #include <utility>
 
 namespace haven {
@@ -31,102 +33,103 @@ private:
     Diagnostics& out_;
 };
 
-std::string join(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
-}
+// A JSON path as a chain of parts on the stack, formatted only when a diagnostic needs it:
+// formatting one for every field of a 10 000-node scenario cost more than reading the field.
+struct Path {
+    const Path* parent = nullptr;  // nullptr: the document root
+    std::string_view key;          // a member name; empty for an array element
+    std::size_t index = 0;
 
-std::string indexed(const std::string& path, std::size_t index) {
-    return path + "[" + std::to_string(index) + "]";
-}
+    Path member(std::string_view name) const { return {this, name, 0}; }
+    Path element(std::size_t i) const { return {this, {}, i}; }
+    std::string str() const {
+        if (!parent) return {};
+        std::string out = parent->str();
+        if (key.empty()) return out + "[" + std::to_string(index) + "]";
+        return out.empty() ? std::string(key) : out + "." + std::string(key);
+    }
+};
 
 // One JSON object being read into a struct: typed getters that report what is wrong and where.
 class Fields {
 public:
-    Fields(Context& context, const rapidjson::Value& value, std::string path,
-           std::vector<std::string> known)
-        : context_(context), value_(value), path_(std::move(path)), known_(std::move(known)) {
-        if (!value_.IsObject()) {
-            context_.error(path_, std::string("expected an object, found ") + typeName(value_));
-            return;
-        }
-        for (const auto& member : value_.GetObject()) {
-            std::string key = member.name.GetString();
-            if (std::find(known_.begin(), known_.end(), key) == known_.end())
-                context_.warning(join(path_, key), "unknown field '" + key + "'" + didYouMean(key, known_));
-        }
-    }
+    Fields(Context& context, const rapidjson::Value& value, const Path& path,
+           std::initializer_list<std::string_view> known)
+        : Fields(context, value, path, known.begin(), known.end()) {}
+    Fields(Context& context, const rapidjson::Value& value, const Path& path,
+           const std::vector<std::string_view>& known)
+        : Fields(context, value, path, known.data(), known.data() + known.size()) {}
 
     bool isObject() const { return value_.IsObject(); }
-    const std::string& path() const { return path_; }
 
     const rapidjson::Value* get(const char* key, bool required) {
         if (!value_.IsObject()) return nullptr;
         auto it = value_.FindMember(key);
         if (it == value_.MemberEnd()) {
-            if (required) context_.error(path_, std::string("missing required field '") + key + "'");
+            if (required) context_.error(path_.str(), std::string("missing required field '") + key + "'");
             return nullptr;
         }
         return &it->value;
     }
 
     void text(const char* key, std::string& out, bool required = false) {
-        if (const auto* v = get(key, required)) readText(*v, join(path_, key), out);
+        if (const auto* v = get(key, required)) readText(*v, path_.member(key), out);
     }
 
     void integer(const char* key, int& out, bool required = false) {
         const auto* v = get(key, required);
         if (!v) return;
         if (v->IsInt()) out = v->GetInt();
-        else if (v->IsNumber()) context_.error(join(path_, key), "expected a whole number");
-        else context_.error(join(path_, key), std::string("expected a whole number, found ") + typeName(*v));
+        else if (v->IsNumber()) context_.error(path_.member(key).str(), "expected a whole number");
+        else context_.error(path_.member(key).str(), std::string("expected a whole number, found ") + typeName(*v));
     }
 
     void number(const char* key, double& out) {
         const auto* v = get(key, false);
         if (!v) return;
         if (v->IsNumber()) out = v->GetDouble();
-        else context_.error(join(path_, key), std::string("expected a number, found ") + typeName(*v));
+        else context_.error(path_.member(key).str(), std::string("expected a number, found ") + typeName(*v));
     }
 
     void boolean(const char* key, bool& out) {
         const auto* v = get(key, false);
         if (!v) return;
         if (v->IsBool()) out = v->GetBool();
-        else context_.error(join(path_, key), std::string("expected true or false, found ") + typeName(*v));
+        else context_.error(path_.member(key).str(), std::string("expected true or false, found ") + typeName(*v));
     }
 
     void textList(const char* key, std::vector<std::string>& out) {
         const auto* v = get(key, false);
-        if (v) readTextList(*v, join(path_, key), out);
+        if (v) readTextList(*v, path_.member(key), out);
     }
 
     void optionalTextList(const char* key, std::optional<std::vector<std::string>>& out) {
         const auto* v = get(key, false);
         if (!v) return;
         out.emplace();
-        readTextList(*v, join(path_, key), *out);
+        readTextList(*v, path_.member(key), *out);
     }
 
     void scores(const char* key, Scores& out) {
-        eachMember(key, [&](const std::string& name, const rapidjson::Value& v, const std::string& path) {
+        eachMember(key, [&](const std::string& name, const rapidjson::Value& v, const Path& path) {
             if (v.IsInt()) out[name] = v.GetInt();
-            else context_.error(path, std::string("expected whole points, found ") + typeName(v));
+            else context_.error(path.str(), std::string("expected whole points, found ") + typeName(v));
         });
     }
 
     void textMap(const char* key, std::map<std::string, std::string>& out) {
-        eachMember(key, [&](const std::string& name, const rapidjson::Value& v, const std::string& path) {
+        eachMember(key, [&](const std::string& name, const rapidjson::Value& v, const Path& path) {
             readText(v, path, out[name]);
         });
     }
 
     void values(const char* key, std::map<std::string, Value>& out) {
-        eachMember(key, [&](const std::string& name, const rapidjson::Value& v, const std::string& path) {
+        eachMember(key, [&](const std::string& name, const rapidjson::Value& v, const Path& path) {
             if (v.IsBool()) out[name] = v.GetBool();
             else if (v.IsInt64()) out[name] = v.GetInt64();
             else if (v.IsNumber()) out[name] = v.GetDouble();
             else if (v.IsString()) out[name] = std::string(v.GetString(), v.GetStringLength());
-            else context_.error(path, std::string("a variable's value must be a boolean, number or string, found ") + typeName(v));
+            else context_.error(path.str(), std::string("a variable's value must be a boolean, number or string, found ") + typeName(v));
         });
     }
 
@@ -134,59 +137,78 @@ public:
     void list(const char* key, std::vector<T>& out, ReadItem readItem, bool required = false) {
         const auto* v = get(key, required);
         if (!v) return;
-        std::string path = join(path_, key);
+        Path path = path_.member(key);
         if (!v->IsArray()) {
-            context_.error(path, std::string("expected an array, found ") + typeName(*v));
+            context_.error(path.str(), std::string("expected an array, found ") + typeName(*v));
             return;
         }
         out.resize(v->Size());
-        for (rapidjson::SizeType i = 0; i < v->Size(); ++i) readItem((*v)[i], indexed(path, i), out[i]);
+        for (rapidjson::SizeType i = 0; i < v->Size(); ++i) readItem((*v)[i], path.element(i), out[i]);
     }
 
 private:
-    void readText(const rapidjson::Value& v, const std::string& path, std::string& out) {
-        if (v.IsString()) out.assign(v.GetString(), v.GetStringLength());
-        else context_.error(path, std::string("expected a string, found ") + typeName(v));
+    Fields(Context& context, const rapidjson::Value& value, const Path& path, const std::string_view* knownBegin,
+           const std::string_view* knownEnd)
+        : context_(context), value_(value), path_(path) {
+        if (!value_.IsObject()) {
+            context_.error(path_.str(), std::string("expected an object, found ") + typeName(value_));
+            return;
+        }
+        for (const auto& member : value_.GetObject()) {
+            std::string_view key(member.name.GetString(), member.name.GetStringLength());
+            if (std::find(knownBegin, knownEnd, key) != knownEnd) continue;
+            std::vector<std::string> known(knownBegin, knownEnd);
+            std::string name(key);
+            context_.warning(path_.member(key).str(), "unknown field '" + name + "'" + didYouMean(name, known));
+        }
     }
 
-    void readTextList(const rapidjson::Value& v, const std::string& path, std::vector<std::string>& out) {
+    void readText(const rapidjson::Value& v, const Path& path, std::string& out) {
+        if (v.IsString()) out.assign(v.GetString(), v.GetStringLength());
+        else context_.error(path.str(), std::string("expected a string, found ") + typeName(v));
+    }
+
+    void readTextList(const rapidjson::Value& v, const Path& path, std::vector<std::string>& out) {
         if (!v.IsArray()) {
-            context_.error(path, std::string("expected an array of strings, found ") + typeName(v));
+            context_.error(path.str(), std::string("expected an array of strings, found ") + typeName(v));
             return;
         }
         out.resize(v.Size());
-        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) readText(v[i], indexed(path, i), out[i]);
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) readText(v[i], path.element(i), out[i]);
     }
 
     template <class Each>
     void eachMember(const char* key, Each each) {
         const auto* v = get(key, false);
         if (!v) return;
-        std::string path = join(path_, key);
+        Path path = path_.member(key);
         if (!v->IsObject()) {
-            context_.error(path, std::string("expected an object, found ") + typeName(*v));
+            context_.error(path.str(), std::string("expected an object, found ") + typeName(*v));
             return;
         }
         for (const auto& member : v->GetObject()) {
             std::string name(member.name.GetString(), member.name.GetStringLength());
-            each(name, member.value, join(path, name));
+            if (name.find('\0') != std::string::npos) {  // Lua globals and written keys end at a NUL
+                context_.error(path.str(), "a name may not contain a NUL character (\\u0000)");
+                continue;
+            }
+            each(name, member.value, path.member(name));
         }
     }
 
     Context& context_;
     const rapidjson::Value& value_;
-    std::string path_;
-    std::vector<std::string> known_;
+    Path path_;
 };
 
-void readCompetency(Context& c, const rapidjson::Value& v, const std::string& path, Competency& out) {
+void readCompetency(Context& c, const rapidjson::Value& v, const Path& path, Competency& out) {
     Fields f(c, v, path, {"id", "name", "description"});
     f.text("id", out.id, true);
     f.text("name", out.name, true);
     f.text("description", out.description);
 }
 
-void readIndicator(Context& c, const rapidjson::Value& v, const std::string& path, Indicator& out) {
+void readIndicator(Context& c, const rapidjson::Value& v, const Path& path, Indicator& out) {
     Fields f(c, v, path, {"id", "text", "category", "source"});
     f.text("id", out.id, true);
     f.text("text", out.text, true);
@@ -194,7 +216,7 @@ void readIndicator(Context& c, const rapidjson::Value& v, const std::string& pat
     f.text("source", out.source);
 }
 
-void readCharacter(Context& c, const rapidjson::Value& v, const std::string& path, Character& out) {
+void readCharacter(Context& c, const rapidjson::Value& v, const Path& path, Character& out) {
     Fields f(c, v, path, {"id", "name", "role", "portraits"});
     f.text("id", out.id, true);
     f.text("name", out.name, true);
@@ -202,7 +224,7 @@ void readCharacter(Context& c, const rapidjson::Value& v, const std::string& pat
     f.textMap("portraits", out.portraits);
 }
 
-void readChoice(Context& c, const rapidjson::Value& v, const std::string& path, Choice& out) {
+void readChoice(Context& c, const rapidjson::Value& v, const Path& path, Choice& out) {
     Fields f(c, v, path, {"id", "text", "goto", "condition", "effect", "scores", "feedback", "reveals", "reference"});
     f.text("id", out.id);
     f.text("text", out.text, true);
@@ -215,7 +237,7 @@ void readChoice(Context& c, const rapidjson::Value& v, const std::string& path, 
     f.text("reference", out.reference);
 }
 
-void readOption(Context& c, const rapidjson::Value& v, const std::string& path, Option& out) {
+void readOption(Context& c, const rapidjson::Value& v, const Path& path, Option& out) {
     Fields f(c, v, path, {"id", "text", "correct", "goto", "scores", "feedback", "reference"});
     f.text("id", out.id, true);
     f.text("text", out.text, true);
@@ -227,18 +249,26 @@ void readOption(Context& c, const rapidjson::Value& v, const std::string& path, 
 }
 
 // Fields every node may have, then those of its type; a field of another type is "unknown".
-std::vector<std::string> nodeFields(NodeType type) {
-    std::vector<std::string> fields{"id", "type", "speaker", "mood", "text", "on_enter", "reveals"};
+const std::vector<std::string_view>& nodeFields(NodeType type) {
+    auto with = [](std::initializer_list<std::string_view> own) {
+        std::vector<std::string_view> fields{"id", "type", "speaker", "mood", "text", "on_enter", "reveals"};
+        fields.insert(fields.end(), own);
+        return fields;
+    };
+    static const std::vector<std::string_view> scene = with({"choices"});
+    static const std::vector<std::string_view> checklist = with({"prompt", "goto", "items", "expected", "competency"});
+    static const std::vector<std::string_view> decision = with({"prompt", "multiple", "options", "goto"});
+    static const std::vector<std::string_view> ending = with({"outcome", "feedback"});
     switch (type) {
-        case NodeType::Scene: fields.insert(fields.end(), {"choices"}); break;
-        case NodeType::Checklist: fields.insert(fields.end(), {"prompt", "goto", "items", "expected", "competency"}); break;
-        case NodeType::Decision: fields.insert(fields.end(), {"prompt", "multiple", "options", "goto"}); break;
-        case NodeType::Ending: fields.insert(fields.end(), {"outcome", "feedback"}); break;
+        case NodeType::Scene: return scene;
+        case NodeType::Checklist: return checklist;
+        case NodeType::Decision: return decision;
+        case NodeType::Ending: return ending;
     }
-    return fields;
+    return scene;
 }
 
-void readNode(Context& c, const rapidjson::Value& v, const std::string& path, Node& out) {
+void readNode(Context& c, const rapidjson::Value& v, const Path& path, Node& out) {
     std::string typeText;
     if (v.IsObject()) {
         auto it = v.FindMember("type");
@@ -252,7 +282,7 @@ void readNode(Context& c, const rapidjson::Value& v, const std::string& path, No
     std::string typeField;
     f.text("type", typeField, true);
     if (!type && f.get("type", false) && !typeText.empty()) {
-        c.error(join(path, "type"), "unknown node type '" + typeText + "'" +
+        c.error(path.member("type").str(), "unknown node type '" + typeText + "'" +
                                         didYouMean(typeText, {"scene", "checklist", "decision", "ending"}) +
                                         " (one of scene, checklist, decision, ending)");
     }
@@ -356,7 +386,7 @@ void readScenario(rapidjson::Document& root, const std::string& file, Scenario& 
         return;
     }
     if (!checkVersion(c, root, allocator, scenario)) return;
-    Fields f(c, root, "",
+    Fields f(c, root, Path{},
              {"format", "version", "id", "title", "summary", "language", "audience", "estimated_minutes",
               "content_notes", "pass_mark", "start", "competencies", "indicators", "characters",
               "variables", "script", "nodes"});

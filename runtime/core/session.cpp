@@ -5,13 +5,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace haven {
 namespace {
 
+// Points come from untrusted files (any int) and add up over a path of any length: saturate
+// rather than overflow.
+int addPoints(int a, int b) {
+    long long sum = static_cast<long long>(a) + b;
+    return static_cast<int>(std::clamp<long long>(sum, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
 void addScores(Scores& into, const Scores& add) {
-    for (const auto& [competency, points] : add) into[competency] += points;
+    for (const auto& [competency, points] : add) into[competency] = addPoints(into[competency], points);
 }
 
 // Per competency, the best any of these scores offers; never below zero, so a step where every
@@ -26,7 +34,7 @@ Scores bestOf(const std::vector<const Scores*>& options) {
 Scores sumOfPositive(const std::vector<const Scores*>& options) {
     Scores sum;
     for (const Scores* scores : options)
-        for (const auto& [competency, points] : *scores) sum[competency] += std::max(0, points);
+        for (const auto& [competency, points] : *scores) sum[competency] = addPoints(sum[competency], std::max(0, points));
     return sum;
 }
 
@@ -397,8 +405,8 @@ Debrief Session::debrief() const {
         auto best = best_.find(competency.id);
         d.competencies.push_back({competency.id, competency.name, points == points_.end() ? 0 : points->second,
                                   best == best_.end() ? 0 : best->second});
-        d.raw += d.competencies.back().points;
-        d.max += d.competencies.back().max;
+        d.raw = addPoints(d.raw, d.competencies.back().points);
+        d.max = addPoints(d.max, d.competencies.back().max);
     }
     d.scaled = d.max > 0 ? std::clamp(double(d.raw) / d.max, 0.0, 1.0) : 1.0;
     d.passMark = scenario_.passMark;

@@ -17,12 +17,29 @@ namespace haven {
 namespace {
 
 const std::set<std::string> kLibraryNames = {"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget",
-                                             "rawlen", "rawset", "select", "tonumber", "tostring", "type",
+                                             "rawlen", "select", "tonumber", "tostring", "type",
                                              "print", "string", "table", "math", "utf8"};
 
-std::string nodePath(std::size_t n) { return "nodes[" + std::to_string(n) + "]"; }
-std::string itemPath(const std::string& base, const char* list, std::size_t i) {
-    return (base.empty() ? std::string() : base + ".") + list + "[" + std::to_string(i) + "]";  // "nodes[2]", not ".nodes[2]"
+// A place in a node, made into a JSON path string only when there is something to report:
+// formatting a path for every field of a 10 000-node scenario cost more than checking it.
+struct Where {
+    std::size_t node = 0;
+    const char* list = nullptr;   // "choices" or "options"
+    std::size_t item = 0;
+    const char* field = nullptr;  // "goto", "scores", …
+
+    Where in(const char* itemList, std::size_t index) const { return {node, itemList, index, nullptr}; }
+    Where at(const char* name) const { return {node, list, item, name}; }
+    std::string str() const {
+        std::string path = "nodes[" + std::to_string(node) + "]";
+        if (list) path += std::string(".") + list + "[" + std::to_string(item) + "]";
+        if (field) path += std::string(".") + field;
+        return path;
+    }
+};
+
+std::string topPath(const char* list, std::size_t i) {
+    return std::string(list) + "[" + std::to_string(i) + "]";
 }
 
 template <class T>
@@ -57,30 +74,44 @@ private:
     void warning(const std::string& path, const std::string& message) {
         out_.push_back({Severity::Warning, s_.file, path, 0, 0, message});
     }
+    void error(const Where& where, const std::string& message) { error(where.str(), message); }
+    void warning(const Where& where, const std::string& message) { warning(where.str(), message); }
+
+    // Calls report(i) for each item whose id repeats an earlier one.
+    template <class T, class Report>
+    void unique(const std::vector<T>& items, Report report) {
+        std::unordered_set<std::string_view> seen;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (!items[i].id.empty() && !seen.insert(items[i].id).second) report(i);
+    }
 
     template <class T>
-    void unique(const std::vector<T>& items, const std::string& base, const char* list, const char* what) {
-        std::unordered_set<std::string> seen;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (items[i].id.empty()) continue;
-            if (!seen.insert(items[i].id).second)
-                error(itemPath(base, list, i) + ".id", std::string("duplicate ") + what + " id '" + items[i].id + "'");
-        }
+    void uniqueTop(const std::vector<T>& items, const char* list, const char* what) {
+        unique(items, [&](std::size_t i) {
+            error(topPath(list, i) + ".id", std::string("duplicate ") + what + " id '" + items[i].id + "'");
+        });
+    }
+
+    template <class T>
+    void uniqueInNode(const std::vector<T>& items, Where node, const char* list, const char* what) {
+        unique(items, [&](std::size_t i) {
+            error(node.in(list, i).at("id"), std::string("duplicate ") + what + " id '" + items[i].id + "'");
+        });
     }
 
     void duplicates() {
         if (s_.nodes.empty()) error("nodes", "the scenario has no nodes");
-        unique(s_.nodes, "", "nodes", "node");
-        unique(s_.competencies, "", "competencies", "competency");
-        unique(s_.indicators, "", "indicators", "indicator");
-        unique(s_.characters, "", "characters", "character");
+        uniqueTop(s_.nodes, "nodes", "node");
+        uniqueTop(s_.competencies, "competencies", "competency");
+        uniqueTop(s_.indicators, "indicators", "indicator");
+        uniqueTop(s_.characters, "characters", "character");
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
-            unique(s_.nodes[n].choices, nodePath(n), "choices", "choice");
-            unique(s_.nodes[n].options, nodePath(n), "options", "option");
+            uniqueInNode(s_.nodes[n].choices, Where{n}, "choices", "choice");
+            uniqueInNode(s_.nodes[n].options, Where{n}, "options", "option");
         }
     }
 
-    bool link(const std::string& target, const std::string& path, bool required) {
+    bool link(const std::string& target, const Where& path, bool required) {
         if (target.empty()) {
             if (required) error(path, "the link is empty: name the node it leads to");
             return false;
@@ -95,58 +126,58 @@ private:
             error("start", "missing start node: '" + s_.start + "' is not a node" + didYouMean(s_.start, nodeIds_));
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
             const Node& node = s_.nodes[n];
-            std::string base = nodePath(n);
+            Where base{n};
             for (std::size_t c = 0; c < node.choices.size(); ++c)
-                link(node.choices[c].goTo, itemPath(base, "choices", c) + ".goto", true);
-            if (node.type == NodeType::Checklist) link(node.goTo, base + ".goto", true);
+                link(node.choices[c].goTo, base.in("choices", c).at("goto"), true);
+            if (node.type == NodeType::Checklist) link(node.goTo, base.at("goto"), true);
             if (node.type == NodeType::Decision) {
-                link(node.goTo, base + ".goto", false);
+                link(node.goTo, base.at("goto"), false);
                 bool everyOptionLinks = true;
                 for (std::size_t o = 0; o < node.options.size(); ++o) {
                     if (node.options[o].goTo.empty()) everyOptionLinks = false;
-                    link(node.options[o].goTo, itemPath(base, "options", o) + ".goto", false);
+                    link(node.options[o].goTo, base.in("options", o).at("goto"), false);
                 }
                 if (!everyOptionLinks && node.goTo.empty() && !node.options.empty())
                     error(base, "decision '" + node.id + "': an option has no goto and the node has no goto to fall back on");
-                if (node.options.empty()) error(base + ".options", "a decision needs at least one option");
+                if (node.options.empty()) error(base.at("options"), "a decision needs at least one option");
                 bool anyCorrect = false;
                 for (const auto& option : node.options) anyCorrect = anyCorrect || option.correct;
                 if (!anyCorrect && !node.options.empty())
-                    warning(base + ".options", "no option is marked correct, so this decision can never be right");
+                    warning(base.at("options"), "no option is marked correct, so this decision can never be right");
             }
         }
     }
 
-    void competency(const std::string& id, const std::string& path) {
+    void competency(const std::string& id, const Where& path, const std::string& suffix = {}) {
         if (!s_.findCompetency(id))
-            error(path, "unknown competency '" + id + "'" + didYouMean(id, competencyIds_));
+            error(path.str() + suffix, "unknown competency '" + id + "'" + didYouMean(id, competencyIds_));
     }
 
-    void indicators(const std::vector<std::string>& ids, const std::string& path) {
+    void indicators(const std::vector<std::string>& ids, const Where& path) {
         for (std::size_t i = 0; i < ids.size(); ++i)
             if (!s_.findIndicator(ids[i]))
-                error(path + "[" + std::to_string(i) + "]",
+                error(path.str() + "[" + std::to_string(i) + "]",
                       "unknown indicator '" + ids[i] + "'" + didYouMean(ids[i], indicatorIds_));
     }
 
-    void scores(const Scores& scores, const std::string& path) {
+    void scores(const Scores& scores, const Where& path) {
         for (const auto& [id, points] : scores) {
-            competency(id, path + "." + id);
+            competency(id, path, "." + id);
             if (points != 0) scored_.insert(id);
         }
     }
 
-    void speaker(const Node& node, const std::string& base) {
+    void speaker(const Node& node, const Where& base) {
         if (node.speaker.empty()) return;
         const Character* character = s_.findCharacter(node.speaker);
         if (!character) {
-            error(base + ".speaker", "unknown character '" + node.speaker + "'" + didYouMean(node.speaker, idsOf(s_.characters)));
+            error(base.at("speaker"), "unknown character '" + node.speaker + "'" + didYouMean(node.speaker, idsOf(s_.characters)));
             return;
         }
         if (!node.mood.empty() && !character->portraits.empty() && !character->portraits.count(node.mood)) {
             std::vector<std::string> moods;
             for (const auto& [mood, path] : character->portraits) moods.push_back(mood);
-            warning(base + ".mood", "'" + character->name + "' has no portrait for mood '" + node.mood + "'" +
+            warning(base.at("mood"), "'" + character->name + "' has no portrait for mood '" + node.mood + "'" +
                                         didYouMean(node.mood, moods));
         }
     }
@@ -154,37 +185,36 @@ private:
     void references() {
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
             const Node& node = s_.nodes[n];
-            std::string base = nodePath(n);
+            Where base{n};
             speaker(node, base);
-            indicators(node.reveals, base + ".reveals");
-            indicators(node.items, base + ".items");
-            if (node.expected) indicators(*node.expected, base + ".expected");
+            indicators(node.reveals, base.at("reveals"));
+            indicators(node.items, base.at("items"));
+            if (node.expected) indicators(*node.expected, base.at("expected"));
             if (!node.competency.empty()) {
-                competency(node.competency, base + ".competency");
+                competency(node.competency, base.at("competency"));
                 scored_.insert(node.competency);
             }
             if (node.type == NodeType::Checklist && node.items.empty() && s_.indicators.empty())
                 error(base, "the checklist offers no indicators: the scenario declares none");
             for (std::size_t c = 0; c < node.choices.size(); ++c) {
-                std::string path = itemPath(base, "choices", c);
-                scores(node.choices[c].scores, path + ".scores");
-                indicators(node.choices[c].reveals, path + ".reveals");
+                scores(node.choices[c].scores, base.in("choices", c).at("scores"));
+                indicators(node.choices[c].reveals, base.in("choices", c).at("reveals"));
             }
             for (std::size_t o = 0; o < node.options.size(); ++o)
-                scores(node.options[o].scores, itemPath(base, "options", o) + ".scores");
+                scores(node.options[o].scores, base.in("options", o).at("scores"));
         }
     }
 
-    std::vector<std::size_t> successors(const Node& node) const {
-        std::vector<std::size_t> next;
+    // Calls visit(index) for every node this one links to.
+    template <class Visit>
+    void successors(const Node& node, Visit visit) const {
         auto add = [&](const std::string& id) {
             std::size_t index = s_.nodeIndex(id);
-            if (index != std::string::npos) next.push_back(index);
+            if (index != std::string::npos) visit(index);
         };
         for (const auto& choice : node.choices) add(choice.goTo);
         for (const auto& option : node.options) add(option.goTo);
         add(node.goTo);
-        return next;
     }
 
     void reachability() {
@@ -198,18 +228,21 @@ private:
             std::size_t n = stack.back();
             stack.pop_back();
             endingReached = endingReached || s_.nodes[n].type == NodeType::Ending;
-            for (std::size_t next : successors(s_.nodes[n]))
+            successors(s_.nodes[n], [&](std::size_t next) {
                 if (!reached[next]) {
                     reached[next] = true;
                     stack.push_back(next);
                 }
+            });
         }
         if (!endingReached) error("start", "no ending can be reached from the start node '" + s_.start + "'");
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
             const Node& node = s_.nodes[n];
-            if (!reached[n]) warning(nodePath(n), "node '" + node.id + "' cannot be reached from the start");
-            if (node.type != NodeType::Ending && successors(node).empty())
-                warning(nodePath(n), "dead end: node '" + node.id + "' is not an ending but has no way on");
+            if (!reached[n]) warning(Where{n}, "node '" + node.id + "' cannot be reached from the start");
+            bool wayOn = false;
+            successors(node, [&](std::size_t) { wayOn = true; });
+            if (node.type != NodeType::Ending && !wayOn)
+                warning(Where{n}, "dead end: node '" + node.id + "' is not an ending but has no way on");
         }
     }
 
@@ -218,17 +251,17 @@ private:
             const Node& node = s_.nodes[n];
             for (std::size_t c = 0; c < node.choices.size(); ++c)
                 if (node.choices[c].feedback.empty())
-                    warning(itemPath(nodePath(n), "choices", c), "the choice has no feedback: say why it helps or harms");
+                    warning(Where{n}.in("choices", c), "the choice has no feedback: say why it helps or harms");
             for (std::size_t o = 0; o < node.options.size(); ++o)
                 if (node.options[o].feedback.empty())
-                    warning(itemPath(nodePath(n), "options", o), "the option has no feedback: say why it is right or wrong");
+                    warning(Where{n}.in("options", o), "the option has no feedback: say why it is right or wrong");
         }
     }
 
     void scoredCompetencies() {
         for (std::size_t i = 0; i < s_.competencies.size(); ++i)
             if (!scored_.count(s_.competencies[i].id))
-                warning("competencies[" + std::to_string(i) + "]",
+                warning(topPath("competencies", i),
                         "no choice, option or checklist scores competency '" + s_.competencies[i].id + "'");
     }
 
@@ -248,7 +281,7 @@ private:
         }
     }
 
-    void lua(const std::string& code, ChunkKind kind, const std::string& path) {
+    void lua(const std::string& code, ChunkKind kind, const Where& path) {
         if (code.empty()) return;
         // Scenarios repeat their chunks ("trust = trust + 1"): compile and scan each text once.
         auto& cache = checked_[kind == ChunkKind::Expression ? 0 : 1];
@@ -269,12 +302,16 @@ private:
         for (const auto& name : it->second.used) use(name, path);
     }
 
-    void text(const std::string& text, const std::string& path) {
+    void scriptProblem(const std::optional<LuaError>& problem) {
+        if (problem) error("script", "Lua does not compile: " + problem->message);
+    }
+
+    void text(const std::string& text, const Where& path) {
         for (const auto& name : interpolatedNames(text)) use(name, path);
     }
 
     // Keeps only the uses that may be undeclared; `scripts` reports them at the end.
-    void use(const std::string& name, const std::string& path) {
+    void use(const std::string& name, const Where& path) {
         if (!declared_ || !declared_->count(name)) used_.emplace(name, path);
     }
 
@@ -283,33 +320,39 @@ private:
         for (const auto& [name, value] : s_.variables) declared.insert(name);
         declared_ = &declared;
         if (!s_.scriptText.empty()) {
-            lua(s_.scriptText, ChunkKind::Statements, "script");
+            scriptProblem(compileCheck(s_.scriptText, ChunkKind::Statements));
+            for (const auto& name : globalNames(s_.scriptText).used)
+                if (!declared.count(name)) scriptUses_.insert(name);
             for (const auto& name : globalNames(s_.scriptText).assigned) declared.insert(name);
         }
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
             const Node& node = s_.nodes[n];
-            std::string base = nodePath(n);
-            lua(node.onEnter, ChunkKind::Statements, base + ".on_enter");
-            text(node.text, base + ".text");
-            text(node.prompt, base + ".prompt");
-            text(node.feedback, base + ".feedback");
+            Where base{n};
+            lua(node.onEnter, ChunkKind::Statements, base.at("on_enter"));
+            text(node.text, base.at("text"));
+            text(node.prompt, base.at("prompt"));
+            text(node.feedback, base.at("feedback"));
             for (std::size_t c = 0; c < node.choices.size(); ++c) {
-                std::string path = itemPath(base, "choices", c);
-                lua(node.choices[c].condition, ChunkKind::Expression, path + ".condition");
-                lua(node.choices[c].effect, ChunkKind::Statements, path + ".effect");
-                text(node.choices[c].text, path + ".text");
-                text(node.choices[c].feedback, path + ".feedback");
+                Where choice = base.in("choices", c);
+                lua(node.choices[c].condition, ChunkKind::Expression, choice.at("condition"));
+                lua(node.choices[c].effect, ChunkKind::Statements, choice.at("effect"));
+                text(node.choices[c].text, choice.at("text"));
+                text(node.choices[c].feedback, choice.at("feedback"));
             }
             for (std::size_t o = 0; o < node.options.size(); ++o) {
-                std::string path = itemPath(base, "options", o);
-                text(node.options[o].text, path + ".text");
-                text(node.options[o].feedback, path + ".feedback");
+                Where option = base.in("options", o);
+                text(node.options[o].text, option.at("text"));
+                text(node.options[o].feedback, option.at("feedback"));
             }
         }
         std::vector<std::string> known(declared.begin(), declared.end());
+        auto undeclared = [&](const std::string& name) {
+            return "variable '" + name + "' is used but never declared in 'variables'" + didYouMean(name, known);
+        };
+        for (const auto& name : scriptUses_)
+            if (!declared.count(name)) warning("script", undeclared(name));
         for (const auto& [name, path] : used_)
-            if (!declared.count(name))
-                warning(path, "variable '" + name + "' is used but never declared in 'variables'" + didYouMean(name, known));
+            if (!declared.count(name)) warning(path, undeclared(name));
         declared_ = nullptr;
     }
 
@@ -318,7 +361,8 @@ private:
     ValidateOptions options_;
     std::vector<std::string> nodeIds_, competencyIds_, indicatorIds_;
     std::set<std::string> scored_;
-    std::multimap<std::string, std::string> used_;  // name -> where it is used (possibly undeclared)
+    std::multimap<std::string, Where> used_;  // name -> where it is used (possibly undeclared)
+    std::set<std::string> scriptUses_;         // names the script uses (possibly undeclared)
     const std::set<std::string>* declared_ = nullptr;  // while `scripts` runs
     struct CheckedChunk {
         std::optional<LuaError> problem;
