@@ -61,7 +61,8 @@ public:
     static std::unique_ptr<RecordStore> open(const std::string& path, std::string& error);
     ~RecordStore();
 
-    // $XDG_DATA_HOME/haven/records.sqlite3, else ~/.local/share/haven/records.sqlite3.
+    // $XDG_DATA_HOME/haven/records.sqlite3, else ~/.local/share/haven/records.sqlite3;
+    // $HAVEN_DATA_DIR/records.sqlite3 when that is set (tests, portable installs).
     static std::string defaultPath();
 
     // All of these throw RecordError (a std::runtime_error naming the file) when SQLite fails.

@@ -17,8 +17,15 @@ struct Settings {
     std::string lastLearnerId;
 };
 
-// $XDG_CONFIG_HOME/haven/settings.json, else ~/.config/haven/settings.json.
+// $XDG_CONFIG_HOME/haven/settings.json, else ~/.config/haven/settings.json. $HAVEN_CONFIG_DIR,
+// when set, is the folder itself (tests and portable installs use it).
 std::string defaultSettingsPath();
+
+// Where Haven keeps per-user files: Config is $HAVEN_CONFIG_DIR, else $XDG_CONFIG_HOME/haven,
+// else ~/.config/haven; Data is $HAVEN_DATA_DIR, else $XDG_DATA_HOME/haven, else
+// ~/.local/share/haven. Shared with the record store (RecordStore::defaultPath).
+enum class UserFolder { Config, Data };
+std::string userFolder(UserFolder kind);
 
 // Defaults when the file is missing; defaults plus `warning` (naming the file) when it is corrupt
 // or holds values out of range (those are clamped).
