@@ -18,6 +18,10 @@ int fmt(const Args& args);
 int play(const Args& args);
 int text(const Args& args);
 int library(const Args& args);
+int report(const Args& args);
+
+// The library folder: $HAVEN_SCENARIOS, else ./scenarios, else next to the program.
+std::string libraryFolder();
 
 // Scenario folders named by `paths`: a scenario folder or file as given, or every folder with a
 // scenario.json directly inside a library folder.

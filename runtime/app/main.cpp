@@ -1,5 +1,6 @@
 // haven: the player's entry point. Subcommands run headless; with none, the library opens.
 #include "app/cli.hpp"
+#include "app/player.hpp"
 
 #include <exception>
 #include <iostream>
@@ -11,13 +12,16 @@ const char* kUsage = R"(usage: haven [COMMAND] [ARGS]
 Practise victim-centred interviewing and trafficking identification in scripted scenarios.
 
 commands:
-  (none)                         open the scenario library (in the terminal)
+  (none)                         open the player window (the library in the terminal without a display)
+  [--scenario PATH] [--mode M] [--input FILE] [--continue] [--learner NAME] [--screenshot OUT.png]
+                                 open a scenario in the window, feed inputs, save a screenshot; docs/player.md
   check PATH... [--json]         validate scenarios; exit 1 when any has errors
   fmt PATH... [--check]          rewrite scenario files canonically; --check lists those that are not
   play SCENARIO (--input FILE | --choices 2,1,3) [--mode practice|assessment] [--seed N] [--json]
                                  run a scripted play-through and print the debrief
   text SCENARIO [--mode practice|assessment] [--seed N]
                                  play interactively in the terminal (screen-reader friendly)
+  report [--json] [--db PATH]    list learners and their attempts from the record store
   help                           this text
 
 PATH and SCENARIO are scenario folders (or their scenario.json); check and fmt also take a
@@ -31,11 +35,14 @@ int main(int argc, char** argv) {
     std::string command = args.empty() ? "" : args.front();
     haven::cli::Args rest = args.empty() ? args : haven::cli::Args(args.begin() + 1, args.end());
     try {
-        if (command.empty()) return haven::cli::library(rest);
+        // No command, or only the player's flags: the window (the terminal library without a display).
+        if (command.empty() || (command.rfind("--", 0) == 0 && command != "--help"))
+            return haven::app::runPlayer(args);
         if (command == "check") return haven::cli::check(rest);
         if (command == "fmt") return haven::cli::fmt(rest);
         if (command == "play") return haven::cli::play(rest);
         if (command == "text") return haven::cli::text(rest);
+        if (command == "report") return haven::cli::report(rest);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << kUsage;
             return 0;
