@@ -5,7 +5,7 @@
 #include "app/cli.hpp"
 #include "core/atomic_file.hpp"
 #include "core/debrief_html.hpp"
-#include "core/scenario_loader.hpp"
+#include "core/scenario_cache.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -80,7 +80,7 @@ bool App::start(std::string& error) {
     loadLibrary();
 
     if (!options_.scenarioPath.empty()) {
-        LoadResult loaded = loadScenario(options_.scenarioPath);
+        LoadResult loaded = openForPlay(options_.scenarioPath);
         if (!loaded.ok()) {
             cli::printDiagnostics(loaded.diagnostics, std::cerr);
             error = options_.scenarioPath + " cannot be played: it has errors (see above)";
@@ -351,10 +351,7 @@ void App::loadLibrary() {
         library_.clear();
         librarySkipped_.clear();
         for (const auto& path : cli::expandScenarioPaths({libraryFolder_})) {
-            ValidateOptions quick;
-            quick.scripts = false;
-            quick.assets = false;
-            LoadResult result = loadScenario(path, quick);
+            LoadResult result = openForPlay(path);
             if (result.ok()) library_.push_back({std::move(*result.scenario), std::nullopt, std::nullopt, 0});
             else librarySkipped_.push_back(path);
         }

@@ -1,6 +1,6 @@
 #include "app/cli.hpp"
 
-#include "core/scenario_loader.hpp"
+#include "core/scenario_cache.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -34,10 +34,7 @@ void printDiagnostics(const Diagnostics& diagnostics, std::ostream& out) {
 }
 
 std::optional<Scenario> loadForPlay(const std::string& path, std::ostream& err) {
-    ValidateOptions structure;
-    structure.scripts = false;  // Lua compiles lazily while playing; `haven check` compiles all
-    structure.assets = false;
-    LoadResult result = loadScenario(path, structure);
+    LoadResult result = openForPlay(path);  // Lua compiles lazily while playing; `haven check` compiles all
     Diagnostics errors;
     for (const auto& d : result.diagnostics)
         if (d.severity == Severity::Error) errors.push_back(d);

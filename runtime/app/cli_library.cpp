@@ -2,7 +2,7 @@
 // this when a display is available.)
 #include "app/cli.hpp"
 
-#include "core/scenario_loader.hpp"
+#include "core/scenario_cache.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -30,10 +30,7 @@ int library(const Args& args) {
     std::vector<std::string> paths = expandScenarioPaths({folder});
     std::vector<Scenario> scenarios;
     for (const auto& path : paths) {
-        ValidateOptions quick;
-        quick.scripts = false;
-        quick.assets = false;
-        LoadResult result = loadScenario(path, quick);
+        LoadResult result = openForPlay(path);
         if (result.ok()) scenarios.push_back(std::move(*result.scenario));
         else std::cerr << "(skipping " << path << ": it has errors; run haven check " << path << ")\n";
     }

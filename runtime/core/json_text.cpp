@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cstring>
 #include <charconv>
 #include <climits>
 #include <cmath>
@@ -20,10 +21,12 @@ constexpr unsigned kParseFlags =
 // RapidJSON 1.1.0 validates a UTF-8 sequence by taking all of its bytes before looking at them, so
 // a sequence cut short by the end of the text reads up to three bytes past the terminating NUL
 // (Tencent/rapidjson#1636, fixed upstream after 1.1.0). It parses a copy padded with NULs.
+constexpr std::size_t kPadding = 4;
+
 std::string padded(const std::string& text) {
     std::string copy;
-    copy.reserve(text.size() + 4);
-    copy.append(text).append(4, '\0');
+    copy.reserve(text.size() + kPadding);
+    copy.append(text).append(kPadding, '\0');
     return copy;
 }
 
@@ -173,13 +176,17 @@ bool readFileCapped(const std::string& path, std::size_t maxBytes, std::string& 
 }
 
 void parseJson(const std::string& text, JsonParse& result) {
-    std::string source = padded(text);
-    rapidjson::StringStream stream(source.c_str());
+    // Parsed in place: the document's strings point into this copy instead of being copied one by
+    // one. The copy lives in the document's own allocator, so it moves with the document.
+    auto* source = static_cast<char*>(result.document.GetAllocator().Malloc(text.size() + kPadding));
+    std::memcpy(source, text.data(), text.size());
+    std::memset(source + text.size(), 0, kPadding);
+    rapidjson::InsituStringStream stream(source);
     rapidjson::Reader reader;
     bool tooDeep = false, tooLarge = false;
     auto generate = [&](rapidjson::Document& document) {
         DepthLimit<rapidjson::Document> limit(document);
-        bool ok = reader.Parse<kParseFlags>(stream, limit);
+        bool ok = reader.Parse<kParseFlags | rapidjson::kParseInsituFlag>(stream, limit);
         tooDeep = limit.tooDeep;
         tooLarge = limit.tooLarge;
         return ok;

@@ -86,11 +86,18 @@ const char* toString(Theme theme) {
 }
 
 std::string userFolder(UserFolder kind) {
-    bool config = kind == UserFolder::Config;
-    if (const char* own = envValue(config ? "HAVEN_CONFIG_DIR" : "HAVEN_DATA_DIR")) return own;
+    struct Names {
+        const char* own;
+        const char* xdg;
+        const char* fallback;
+    };
+    Names names = kind == UserFolder::Config ? Names{"HAVEN_CONFIG_DIR", "XDG_CONFIG_HOME", ".config"}
+                  : kind == UserFolder::Data ? Names{"HAVEN_DATA_DIR", "XDG_DATA_HOME", ".local/share"}
+                                             : Names{"HAVEN_CACHE_DIR", "XDG_CACHE_HOME", ".cache"};
+    if (const char* own = envValue(names.own)) return own;
     // The XDG spec says a relative value is invalid and must be ignored.
-    const char* xdg = envValue(config ? "XDG_CONFIG_HOME" : "XDG_DATA_HOME");
-    fs::path base = xdg && *xdg == '/' ? fs::path(xdg) : homeFolder() / (config ? ".config" : ".local/share");
+    const char* xdg = envValue(names.xdg);
+    fs::path base = xdg && *xdg == '/' ? fs::path(xdg) : homeFolder() / names.fallback;
     return (base / "haven").string();
 }
 

@@ -23,8 +23,9 @@ std::string defaultSettingsPath();
 
 // Where Haven keeps per-user files: Config is $HAVEN_CONFIG_DIR, else $XDG_CONFIG_HOME/haven,
 // else ~/.config/haven; Data is $HAVEN_DATA_DIR, else $XDG_DATA_HOME/haven, else
-// ~/.local/share/haven. Shared with the record store (RecordStore::defaultPath).
-enum class UserFolder { Config, Data };
+// ~/.local/share/haven; Cache is $HAVEN_CACHE_DIR, else $XDG_CACHE_HOME/haven, else
+// ~/.cache/haven. Shared with the record store (RecordStore::defaultPath) and the scenario cache.
+enum class UserFolder { Config, Data, Cache };
 std::string userFolder(UserFolder kind);
 
 // Defaults when the file is missing; defaults plus `warning` (naming the file) when it is corrupt

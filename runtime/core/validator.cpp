@@ -53,8 +53,8 @@ std::vector<std::string> idsOf(const std::vector<T>& items) {
 class Validator {
 public:
     Validator(const Scenario& s, Diagnostics& out, ValidateOptions options)
-        : s_(s), out_(out), options_(options), nodeIds_(idsOf(s.nodes)), competencyIds_(idsOf(s.competencies)),
-          indicatorIds_(idsOf(s.indicators)) {}
+        : s_(s), out_(out), options_(options), competencyIds_(idsOf(s.competencies)),
+          indicatorIds_(idsOf(s.indicators)), scored_(s.competencies.size(), false) {}
 
     void run() {
         duplicates();
@@ -80,6 +80,17 @@ private:
     // Calls report(i) for each item whose id repeats an earlier one.
     template <class T, class Report>
     void unique(const std::vector<T>& items, Report report) {
+        // A node's few choices are compared pairwise: no allocation for the common case.
+        constexpr std::size_t kFew = 16;
+        if (items.size() <= kFew) {
+            for (std::size_t i = 0; i < items.size(); ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (!items[i].id.empty() && items[i].id == items[j].id) {
+                        report(i);
+                        break;
+                    }
+            return;
+        }
         std::unordered_set<std::string_view> seen;
         for (std::size_t i = 0; i < items.size(); ++i)
             if (!items[i].id.empty() && !seen.insert(items[i].id).second) report(i);
@@ -117,13 +128,13 @@ private:
             return false;
         }
         if (s_.nodeIndex(target) != std::string::npos) return true;
-        error(path, "unknown node '" + target + "'" + didYouMean(target, nodeIds_));
+        error(path, "unknown node '" + target + "'" + didYouMean(target, nodeIds()));
         return false;
     }
 
     void links() {
         if (s_.start.empty() || s_.nodeIndex(s_.start) == std::string::npos)
-            error("start", "missing start node: '" + s_.start + "' is not a node" + didYouMean(s_.start, nodeIds_));
+            error("start", "missing start node: '" + s_.start + "' is not a node" + didYouMean(s_.start, nodeIds()));
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
             const Node& node = s_.nodes[n];
             Where base{n};
@@ -153,6 +164,11 @@ private:
             error(path.str() + suffix, "unknown competency '" + id + "'" + didYouMean(id, competencyIds_));
     }
 
+    void scored(const std::string& competencyId) {
+        for (std::size_t i = 0; i < s_.competencies.size(); ++i)
+            if (s_.competencies[i].id == competencyId) scored_[i] = true;
+    }
+
     void indicators(const std::vector<std::string>& ids, const Where& path) {
         for (std::size_t i = 0; i < ids.size(); ++i)
             if (!s_.findIndicator(ids[i]))
@@ -163,7 +179,7 @@ private:
     void scores(const Scores& scores, const Where& path) {
         for (const auto& [id, points] : scores) {
             competency(id, path, "." + id);
-            if (points != 0) scored_.insert(id);
+            if (points != 0) scored(id);
         }
     }
 
@@ -192,7 +208,7 @@ private:
             if (node.expected) indicators(*node.expected, base.at("expected"));
             if (!node.competency.empty()) {
                 competency(node.competency, base.at("competency"));
-                scored_.insert(node.competency);
+                scored(node.competency);
             }
             if (node.type == NodeType::Checklist && node.items.empty() && s_.indicators.empty())
                 error(base, "the checklist offers no indicators: the scenario declares none");
@@ -260,7 +276,7 @@ private:
 
     void scoredCompetencies() {
         for (std::size_t i = 0; i < s_.competencies.size(); ++i)
-            if (!scored_.count(s_.competencies[i].id))
+            if (!scored_[i])
                 warning(topPath("competencies", i),
                         "no choice, option or checklist scores competency '" + s_.competencies[i].id + "'");
     }
@@ -359,8 +375,14 @@ private:
     const Scenario& s_;
     Diagnostics& out_;
     ValidateOptions options_;
+    // Node ids are only needed for a suggestion, and copying 10 000 of them is not free.
+    const std::vector<std::string>& nodeIds() {
+        if (nodeIds_.empty()) nodeIds_ = idsOf(s_.nodes);
+        return nodeIds_;
+    }
+
     std::vector<std::string> nodeIds_, competencyIds_, indicatorIds_;
-    std::set<std::string> scored_;
+    std::vector<bool> scored_;  // per competency, in declaration order
     std::multimap<std::string, Where> used_;  // name -> where it is used (possibly undeclared)
     std::set<std::string> scriptUses_;         // names the script uses (possibly undeclared)
     const std::set<std::string>* declared_ = nullptr;  // while `scripts` runs

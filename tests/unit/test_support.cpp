@@ -22,6 +22,15 @@ struct Cleanup {
 };
 Cleanup cleanup;
 
+// Scenario snapshots go to a folder of this test run, never to the user's own cache.
+struct PrivateCache {
+    PrivateCache() {
+        std::string folder = temporaryFolder();
+        ::setenv("HAVEN_CACHE_DIR", folder.c_str(), 1);
+    }
+};
+PrivateCache privateCache;
+
 }  // namespace
 
 std::string source(const std::string& relative) {
