@@ -14,7 +14,9 @@ struct LuaSandbox::State {
     std::size_t used = 0;
     std::size_t memoryLimit = 0;
     std::uint64_t instructionLimit = 0;
-    std::uint64_t counted = 0;
+    std::uint64_t stepLimit = 0;
+    std::uint64_t counted = 0;      // in this evaluation
+    std::uint64_t countedStep = 0;  // in every evaluation since beginStep
     bool timedOut = false;
     std::uint64_t seed = 0;
     std::vector<std::string> printed;
@@ -50,16 +52,35 @@ void* allocate(void* ud, void* ptr, std::size_t oldSize, std::size_t newSize) {
     return grown;
 }
 
-// The count hook is how runaway loops end: it raises an error once the budget is spent, and
-// again at every later look, so a loop cannot outlive it.
+// The count hook is how runaway loops end: it raises an error once a budget is spent, and again
+// at every later look, so a loop cannot outlive it. Each evaluation has a budget, and so has a
+// whole step, so fifty slow conditions on one node cannot add up to a minute's wait.
 void countHook(lua_State* L, lua_Debug*) {
     auto& state = stateOf(L);
     state.counted += kHookEvery;
+    state.countedStep += kHookEvery;
     if (state.counted > state.instructionLimit) {
         state.timedOut = true;
         luaL_error(L, "the script ran too long (more than %d million instructions)",
                    static_cast<int>(state.instructionLimit / 1'000'000));
     }
+    if (state.countedStep > state.stepLimit) {
+        state.timedOut = true;
+        luaL_error(L, "this step's scripts ran too long together (more than %d million instructions)",
+                   static_cast<int>(state.stepLimit / 1'000'000));
+    }
+}
+
+// tostring without addresses ("table: 0x55d…"), which differ from run to run and would make a
+// replayed session show different text.
+int safeToString(lua_State* L) {
+    luaL_checkany(L, 1);
+    int type = lua_type(L, 1);
+    if (type == LUA_TTABLE || type == LUA_TFUNCTION || type == LUA_TUSERDATA || type == LUA_TTHREAD)
+        lua_pushstring(L, lua_typename(L, type));
+    else
+        luaL_tolstring(L, 1, nullptr);
+    return 1;
 }
 
 int safePrint(lua_State* L) {
@@ -128,10 +149,11 @@ int openSandbox(lua_State* L) {
     lua_newtable(L);  // what every chunk can see besides the variables
     int library = lua_gettop(L);
     copyFields(L, base, library,
-               {"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen",
-                "select", "tonumber", "tostring", "type"});
+               {"assert", "error", "ipairs", "rawequal", "rawget", "rawlen", "select", "tonumber", "type"});
     lua_pushcfunction(L, safePrint);
     lua_setfield(L, library, "print");
+    lua_pushcfunction(L, safeToString);
+    lua_setfield(L, library, "tostring");
 
     lua_newtable(L);
     copyFields(L, string, -1,
@@ -219,6 +241,7 @@ std::optional<LuaError> load(lua_State* L, std::string_view code, ChunkKind kind
 LuaSandbox::LuaSandbox(std::uint64_t seed, LuaLimits limits) : state_(std::make_unique<State>()) {
     state_->memoryLimit = limits.memoryBytes;
     state_->instructionLimit = limits.instructions;
+    state_->stepLimit = limits.stepInstructions;
     state_->seed = seed;
     L_ = lua_newstate(allocate, state_.get());
     if (!L_) throw std::bad_alloc();
@@ -233,6 +256,10 @@ LuaSandbox::LuaSandbox(std::uint64_t seed, LuaLimits limits) : state_(std::make_
 
 LuaSandbox::~LuaSandbox() {
     if (L_) lua_close(L_);
+}
+
+void LuaSandbox::beginStep() {
+    state_->countedStep = 0;
 }
 
 std::optional<LuaError> LuaSandbox::call(int nresults) {

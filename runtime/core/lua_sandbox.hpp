@@ -23,7 +23,8 @@ namespace haven {
 
 struct LuaLimits {
     std::size_t memoryBytes = 32u << 20;
-    std::uint64_t instructions = 10'000'000;
+    std::uint64_t instructions = 10'000'000;      // per evaluation
+    std::uint64_t stepInstructions = 30'000'000;  // per step: every evaluation until the next beginStep
 };
 
 // Kept apart as in Wikimedia's LuaSandbox, so messages and tests can tell them apart.
@@ -54,6 +55,9 @@ public:
     std::optional<LuaError> runScript(std::string_view code);
 
     void setVariable(const std::string& name, const Value& value);
+
+    // Starts a new step's instruction budget (the session calls it for each input).
+    void beginStep();
 
     // Compiled chunks are cached by their text, so each is compiled at most once per session.
     std::optional<LuaError> run(const std::string& statements);

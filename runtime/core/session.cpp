@@ -84,6 +84,7 @@ Session::~Session() = default;
 
 void Session::reset() {
     lua_ = std::make_unique<LuaSandbox>(seed_);
+    lua_->beginStep();
     points_.clear();
     best_.clear();
     revealed_.clear();
@@ -248,6 +249,7 @@ void Session::choose(const std::string& choiceId) {
 }
 
 void Session::chooseOffered(const OfferedChoice& offered) {
+    lua_->beginStep();
     const Choice& choice = node().choices[offered.index];
     std::vector<const Scores*> onOffer;
     for (const auto& other : step_.choices) onOffer.push_back(&node().choices[other.index].scores);
@@ -268,6 +270,7 @@ void Session::submitChecklist(const std::vector<std::string>& indicatorIds) {
             throw InputError("checklist '" + step_.nodeId + "' does not offer indicator '" + id + "'" +
                              didYouMean(id, offered));
     inputs_.push_back(Input::checklist(indicatorIds));
+    lua_->beginStep();
 
     const Node& n = node();
     std::set<std::string> expectedHere = n.expected ? std::set<std::string>(n.expected->begin(), n.expected->end())
@@ -318,6 +321,7 @@ void Session::decide(const std::vector<std::string>& optionIds) {
         if (std::find(offered.begin(), offered.end(), id) == offered.end())
             throw InputError("decision '" + n.id + "' has no option '" + id + "'" + didYouMean(id, offered));
     inputs_.push_back(Input::decide(optionIds));
+    lua_->beginStep();
 
     Feedback feedback;
     std::vector<const Scores*> all;

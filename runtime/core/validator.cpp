@@ -16,7 +16,7 @@
 namespace haven {
 namespace {
 
-const std::set<std::string> kLibraryNames = {"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget",
+const std::set<std::string> kLibraryNames = {"assert", "error", "ipairs", "rawequal", "rawget",
                                              "rawlen", "select", "tonumber", "tostring", "type",
                                              "print", "string", "table", "math", "utf8"};
 
