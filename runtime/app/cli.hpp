@@ -36,6 +36,9 @@ void printDiagnostics(const Diagnostics& diagnostics, std::ostream& out);
 bool pathsAndFlag(const Args& args, const std::string& flag, const char* usage, std::vector<std::string>& paths,
                   bool& flagGiven);
 
+// Keeps `scenario` alive until the process exits, without destroying it then (see cli_check).
+void keepUntilExit(Scenario&& scenario);
+
 // Options shared by play and text.
 bool parseSeed(const std::string& text, std::uint64_t& seed);
 

@@ -59,6 +59,11 @@ bool pathsAndFlag(const Args& args, const std::string& flag, const char* usage, 
     return !paths.empty();
 }
 
+void keepUntilExit(Scenario&& scenario) {
+    static auto* kept = new std::vector<Scenario>();  // never deleted, on purpose
+    kept->push_back(std::move(scenario));
+}
+
 bool parseSeed(const std::string& text, std::uint64_t& seed) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19) return false;
     seed = std::stoull(text);

@@ -236,7 +236,7 @@ private:
     void reachability() {
         std::size_t start = s_.nodeIndex(s_.start);
         if (start == std::string::npos) return;
-        std::vector<bool> reached(s_.nodes.size(), false);
+        std::vector<bool> reached(s_.nodes.size(), false), wayOn(s_.nodes.size(), false);
         std::vector<std::size_t> stack{start};
         reached[start] = true;
         bool endingReached = false;
@@ -245,6 +245,7 @@ private:
             stack.pop_back();
             endingReached = endingReached || s_.nodes[n].type == NodeType::Ending;
             successors(s_.nodes[n], [&](std::size_t next) {
+                wayOn[n] = true;
                 if (!reached[next]) {
                     reached[next] = true;
                     stack.push_back(next);
@@ -254,10 +255,11 @@ private:
         if (!endingReached) error("start", "no ending can be reached from the start node '" + s_.start + "'");
         for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
             const Node& node = s_.nodes[n];
-            if (!reached[n]) warning(Where{n}, "node '" + node.id + "' cannot be reached from the start");
-            bool wayOn = false;
-            successors(node, [&](std::size_t) { wayOn = true; });
-            if (node.type != NodeType::Ending && !wayOn)
+            if (!reached[n]) {  // the traversal did not look at its links
+                warning(Where{n}, "node '" + node.id + "' cannot be reached from the start");
+                successors(node, [&](std::size_t) { wayOn[n] = true; });
+            }
+            if (node.type != NodeType::Ending && !wayOn[n])
                 warning(Where{n}, "dead end: node '" + node.id + "' is not an ending but has no way on");
         }
     }
