@@ -110,9 +110,20 @@ float displayScale(SDL_Window* window) {
     return std::clamp(scale, 1.0f, 3.0f);
 }
 
-void rebuildFonts(const App& app, float dpiScale) {
+// Where the drawable has more pixels than the window (Wayland or macOS scaling), glyphs are
+// rasterised at the drawable's resolution and drawn at window size, so text stays crisp.
+float framebufferScale(SDL_Window* window) {
+    int windowWidth = 0, drawableWidth = 0, height = 0;
+    SDL_GetWindowSize(window, &windowWidth, &height);
+    SDL_GL_GetDrawableSize(window, &drawableWidth, &height);
+    return windowWidth > 0 && drawableWidth > windowWidth ? float(drawableWidth) / float(windowWidth) : 1.0f;
+}
+
+void rebuildFonts(const App& app, float dpiScale, SDL_Window* window) {
     const float scale = app.textScale() * dpiScale;
-    ui::Fonts built = ui::buildFonts(std::round(17.0f * scale));
+    const float pixels = framebufferScale(window);
+    ui::Fonts built = ui::buildFonts(std::round(17.0f * scale * pixels));
+    ImGui::GetIO().FontGlobalScale = 1.0f / pixels;
     static bool warned = false;
     if (!built.noto && !warned) {
         std::cerr << "haven: warning: " << built.warning << "\n";
@@ -202,7 +213,7 @@ int runPlayer(const cli::Args& args) {
     ImGui_ImplOpenGL3_Init("#version 150");
 
     float dpiScale = displayScale(window);
-    rebuildFonts(app, dpiScale);
+    rebuildFonts(app, dpiScale, window);
     app.takeFontRebuild();
 
     int framesToDraw = automated ? 6 : 3;  // automation: enough for cards and scrolling to settle
@@ -222,11 +233,11 @@ int runPlayer(const cli::Args& args) {
             if (event.type == SDL_QUIT) running = false;
             if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) {
                 dpiScale = displayScale(window);
-                rebuildFonts(app, dpiScale);
+                rebuildFonts(app, dpiScale, window);
             }
             framesToDraw = std::max(framesToDraw, 3);
         }
-        if (app.takeFontRebuild()) rebuildFonts(app, dpiScale);
+        if (app.takeFontRebuild()) rebuildFonts(app, dpiScale, window);
         bool wantFullscreen = false;
         if (app.takeFullscreenChange(wantFullscreen))
             SDL_SetWindowFullscreen(window, wantFullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
@@ -255,7 +266,7 @@ int runPlayer(const cli::Args& args) {
         }
         SDL_GL_SwapWindow(window);
         if (app.takeFontRebuild()) {
-            rebuildFonts(app, dpiScale);
+            rebuildFonts(app, dpiScale, window);
             framesToDraw = std::max(framesToDraw, 2);
         }
         if (app.quitRequested()) running = false;

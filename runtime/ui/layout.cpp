@@ -59,6 +59,52 @@ void endColumn() {
     window->DC.CursorPos.x = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
 }
 
+std::string breakAtSpaces(std::string_view text, float width) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    auto measure = [&](std::string_view piece) {
+        return font->CalcTextSizeA(size, 1e9f, 0.0f, piece.data(), piece.data() + piece.size()).x;
+    };
+    const float space = measure(" ");
+    const float limit = width - 1.0f;  // below ImGui's own wrap, so it never splits these lines again
+    std::string out;
+    out.reserve(text.size());
+    float lineWidth = 0.0f;
+    bool lineEmpty = true;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '\n') {
+            out += '\n';
+            lineWidth = 0.0f;
+            lineEmpty = true;
+            ++i;
+            continue;
+        }
+        if (text[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t end = text.find_first_of(" \n", i);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view word = text.substr(i, end - i);
+        float wordWidth = measure(word);
+        if (!lineEmpty && lineWidth + space + wordWidth > limit) {
+            out += '\n';
+            lineWidth = 0.0f;
+            lineEmpty = true;
+        }
+        if (!lineEmpty) {
+            out += ' ';
+            lineWidth += space;
+        }
+        out += word;
+        lineWidth += wordWidth;
+        lineEmpty = false;
+        i = end;
+    }
+    return out;
+}
+
 bool notebookField(const char* id, std::string& text, float width, float height, const char* hint) {
     WrapContext context{width - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - 4};
     bool changed = ImGui::InputTextMultiline(id, &text, ImVec2(width, height), ImGuiInputTextFlags_CallbackEdit,

@@ -1,7 +1,8 @@
-// Layout helpers for screens: a centred reading column and a soft-wrapping notebook field.
+// Layout helpers for screens: a centred reading column, line breaking, a soft-wrapping notebook.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace haven::ui {
 
@@ -9,6 +10,12 @@ namespace haven::ui {
 // the window; wrapped text and full-width rows follow the column. Not nestable.
 void beginColumn(float maxWidth);
 void endColumn();
+
+// `text` with a line break at a space wherever the next word would pass `width` in the current
+// font. ImGui 1.86 also breaks after punctuation, which leaves a closing quote alone on a line
+// (“… to know?” wraps as “… to know?” / ”); breaking only at spaces keeps such pairs together.
+// Text drawn with this still passes ImGui's wrap width, which then only splits over-long words.
+std::string breakAtSpaces(std::string_view text, float width);
 
 // A multi-line text field whose lines wrap at its width as the trainee types (ImGui 1.86 has no
 // soft wrap, so a space near the edge becomes a line break). True when the text changed.

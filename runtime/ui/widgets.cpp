@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include "ui/fonts.hpp"
+#include "ui/layout.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui_internal.h>
@@ -14,8 +15,9 @@ namespace haven::ui {
 // ---------------------------------------------------------------------------------------- text
 
 void text(const std::string& s) {
+    const std::string lines = breakAtSpaces(s, ImGui::GetContentRegionAvail().x);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
     ImGui::PopTextWrapPos();
 }
 
@@ -70,7 +72,8 @@ bool wrappedRow(const char* id, RowKind kind, int number, const std::string& lab
     const float marker = kind == RowKind::Button ? (number > 0 ? em() * 1.7f : 0.0f) : em() * 1.5f;
     const float textX = pad + marker + (marker > 0 ? style.ItemInnerSpacing.x : 0.0f);
     const float wrapWidth = std::max(em() * 4, width - textX - pad);
-    const ImVec2 textSize = ImGui::CalcTextSize(label.c_str(), label.c_str() + label.size(), false, wrapWidth);
+    const std::string lines = breakAtSpaces(label, wrapWidth);
+    const ImVec2 textSize = ImGui::CalcTextSize(lines.c_str(), lines.c_str() + lines.size(), false, wrapWidth);
     const float padY = style.FramePadding.y * (kind == RowKind::Button ? 1.3f : 0.8f);
     const float height = std::max(textSize.y, em() * 1.2f) + padY * 2;
 
@@ -122,7 +125,7 @@ bool wrappedRow(const char* id, RowKind kind, int number, const std::string& lab
         if (checked) draw->AddCircleFilled(markerCentre, r * 0.55f, accent, 24);
     }
     draw->AddText(ImGui::GetFont(), em(), ImVec2(pos.x + textX, pos.y + padY), ImGui::GetColorU32(ImGuiCol_Text),
-                  label.c_str(), label.c_str() + label.size(), wrapWidth);
+                  lines.c_str(), lines.c_str() + lines.size(), wrapWidth);
     return pressed;
 }
 

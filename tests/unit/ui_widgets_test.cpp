@@ -1,5 +1,6 @@
 // The shared widgets in an ImGui context with no window and no renderer: feed the mouse and the
 // keyboard through ImGuiIO, draw a frame, and check what the widget says the user asked for.
+#include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -173,4 +174,23 @@ TEST_CASE("the widgets draw every kind of step without a renderer") {
         ui::endCard();
     });
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+}
+
+TEST_CASE("breakAtSpaces keeps a closing quote with its sentence and fits every line") {
+    Context context;
+    context.frame([&] {
+        const std::string sentence = "He helps me. A little. What do you want to know?\u201d";
+        const float width = ImGui::CalcTextSize("He helps me. A little. What do you want to know").x;
+        std::string lines = ui::breakAtSpaces(sentence, width);
+        CHECK(lines.find("know?\u201d") != std::string::npos);  // never a lone quote
+        CHECK(lines.find('\n') != std::string::npos);
+        std::size_t start = 0;
+        while (start <= lines.size()) {
+            std::size_t end = lines.find('\n', start);
+            if (end == std::string::npos) end = lines.size();
+            CHECK(ImGui::CalcTextSize(lines.c_str() + start, lines.c_str() + end).x <= width);
+            start = end + 1;
+        }
+        CHECK(ui::breakAtSpaces("one\ntwo", 1000.0f) == "one\ntwo");  // the author's breaks stay
+    });
 }
