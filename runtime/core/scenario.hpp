@@ -66,6 +66,12 @@ struct Option {
 
 enum class NodeType { Scene, Checklist, Decision, Ending };
 
+// Editor metadata: where the node's card sits on the editor's map. The player ignores it.
+struct EditorPosition {
+    double x = 0.0;
+    double y = 0.0;
+};
+
 const char* toString(NodeType type);
 std::optional<NodeType> nodeTypeFromString(const std::string& text);
 
@@ -87,6 +93,7 @@ struct Node {
     std::vector<Option> options;        // decision
     std::string outcome;                // ending
     std::string feedback;               // ending: what this outcome means for the person
+    std::optional<EditorPosition> position;  // "editor": unset until the author places the node
 };
 
 struct Scenario {

@@ -45,15 +45,20 @@ void serialize(Archive& ar, Option& o) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, EditorPosition& p) {
+    ar(p.x, p.y);
+}
+
+template <class Archive>
 void serialize(Archive& ar, Node& n) {
     ar(n.id, n.type, n.speaker, n.mood, n.text, n.onEnter, n.reveals, n.choices, n.prompt, n.goTo, n.items,
-       n.expected, n.competency, n.multiple, n.options, n.outcome, n.feedback);
+       n.expected, n.competency, n.multiple, n.options, n.outcome, n.feedback, n.position);
 }
 
 namespace {
 
 // Bump whenever the model or this layout changes: an old snapshot then simply misses.
-constexpr const char* kMagic = "haven-snapshot-3";
+constexpr const char* kMagic = "haven-snapshot-4";
 constexpr std::size_t kMaxSnapshotBytes = 256u << 20;
 constexpr std::size_t kSnapshotsKept = 32;
 

@@ -84,8 +84,8 @@ public:
         else context_.error(path_.member(key).str(), std::string("expected a whole number, found ") + typeName(*v));
     }
 
-    void number(const char* key, double& out) {
-        const auto* v = get(key, false);
+    void number(const char* key, double& out, bool required = false) {
+        const auto* v = get(key, required);
         if (!v) return;
         if (v->IsNumber()) out = v->GetDouble();
         else context_.error(path_.member(key).str(), std::string("expected a number, found ") + typeName(*v));
@@ -248,10 +248,20 @@ void readOption(Context& c, const rapidjson::Value& v, const Path& path, Option&
     f.text("reference", out.reference);
 }
 
+void readEditorPosition(Context& c, const rapidjson::Value& v, const Path& path,
+                        std::optional<EditorPosition>& out) {
+    Fields f(c, v, path, {"x", "y"});
+    if (!f.isObject()) return;
+    EditorPosition position;
+    f.number("x", position.x, true);
+    f.number("y", position.y, true);
+    out = position;
+}
+
 // Fields every node may have, then those of its type; a field of another type is "unknown".
 const std::vector<std::string_view>& nodeFields(NodeType type) {
     auto with = [](std::initializer_list<std::string_view> own) {
-        std::vector<std::string_view> fields{"id", "type", "speaker", "mood", "text", "on_enter", "reveals"};
+        std::vector<std::string_view> fields{"id", "type", "speaker", "mood", "text", "on_enter", "reveals", "editor"};
         fields.insert(fields.end(), own);
         return fields;
     };
@@ -313,6 +323,7 @@ void readNode(Context& c, const rapidjson::Value& v, const Path& path, Node& out
             f.text("feedback", out.feedback);
             break;
     }
+    if (const auto* editor = f.get("editor", false)) readEditorPosition(c, *editor, path.member("editor"), out.position);
 }
 
 // Version 0 (pre-release drafts) called every link `next`; version 1 calls it `goto`.

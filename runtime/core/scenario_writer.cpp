@@ -100,6 +100,12 @@ void save(Archive& ar, const Option& o) {
 }
 
 template <class Archive>
+void save(Archive& ar, const EditorPosition& p) {
+    field(ar, "x", p.x);
+    field(ar, "y", p.y);
+}
+
+template <class Archive>
 void save(Archive& ar, const Node& n) {
     field(ar, "id", n.id);
     field(ar, "type", std::string(toString(n.type)));
@@ -130,6 +136,7 @@ void save(Archive& ar, const Node& n) {
             optional(ar, "feedback", n.feedback);
             break;
     }
+    if (n.position) field(ar, "editor", *n.position);  // editor metadata last, away from the content
 }
 
 std::string writeScenarioJson(const Scenario& s) {
