@@ -178,3 +178,24 @@ TEST_CASE("haven text: an interactive play-through from standard input") {
         CHECK(stopped.out.find("Stopped.") != std::string::npos);
     }
 }
+
+TEST_CASE("haven play on the tutorial gives each golden play-through's expected debrief") {
+    const std::string tutorial = "'" + source("scenarios/tutorial") + "'";
+    for (const char* name : {"best", "harmful", "mixed"}) {
+        INFO(name);
+        const std::string golden = source("tests/scenarios/tutorial/") + name;
+        auto run = runHaven("play " + tutorial + " --input '" + golden + ".input.json' --json");
+        CHECK(run.status == 0);
+        auto actual = parse(run.out);
+        auto expected = parse(haven::test::readText(golden + ".expect.json"));
+        CHECK(actual["completed"].GetBool());
+        CHECK(std::string(actual["ending"].GetString()) == expected["ending"].GetString());
+        CHECK(actual["passed"].GetBool() == expected["passed"].GetBool());
+        for (const auto& c : expected["competencies"].GetObject()) {
+            const auto& got = actual["score"]["competencies"][c.name.GetString()];
+            CHECK(got["points"].GetInt() == c.value["points"].GetInt());
+            CHECK(got["max"].GetInt() == c.value["max"].GetInt());
+        }
+        CHECK(actual["indicators"]["missed"].Size() == expected["missed"].Size());
+    }
+}
