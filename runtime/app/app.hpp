@@ -9,6 +9,7 @@
 #include "core/settings.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/widgets.hpp"
+#include "ui/window_host.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -59,7 +60,7 @@ struct Playing {
     std::string started;
 };
 
-class App {
+class App final : public ui::HostedApp {
 public:
     explicit App(Options options);
     ~App();
@@ -68,17 +69,18 @@ public:
     // opens the scenario and feeds the inputs. False (with `error`) only for automation failures.
     bool start(std::string& error);
 
-    void drawFrame();  // one frame of the whole UI, inside ImGui::NewFrame/Render
+    void drawFrame() override;  // one frame of the whole UI, inside ImGui::NewFrame/Render
 
     // The one path for a trainee's input: apply to the session, save, show the result.
     bool submit(const Input& input, std::string& error);
 
     // The loop asks these between frames.
-    bool quitRequested() const { return quit_; }
-    bool takeFontRebuild();           // text size or display scale changed
-    bool takeFullscreenChange(bool& fullscreen);
-    float textScale() const;
-    Theme theme() const;
+    bool quitRequested() const override { return quit_; }
+    bool takeFontRebuild() override;  // text size changed
+    bool takeFullscreenChange(bool& fullscreen) override;
+    float textScale() const override;
+    Theme theme() const override;
+    void holding() override;
     const Options& options() const { return options_; }
 
 private:

@@ -29,11 +29,15 @@ struct ThemeName {
 };
 constexpr ThemeName kThemes[] = {{Theme::Light, "light"}, {Theme::Dark, "dark"}, {Theme::HighContrast, "high-contrast"}};
 
+}  // namespace
+
 std::optional<Theme> themeFromString(const std::string& name) {
     for (const auto& t : kThemes)
         if (name == t.name) return t.theme;
     return std::nullopt;
 }
+
+namespace {
 
 const char* envValue(const char* name) {
     const char* value = std::getenv(name);

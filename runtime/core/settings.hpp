@@ -3,12 +3,14 @@
 // warning, never a failure to start.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace haven {
 
 enum class Theme { Light, Dark, HighContrast };
 const char* toString(Theme theme);
+std::optional<Theme> themeFromString(const std::string& name);  // "light", "dark", "high-contrast"
 
 struct Settings {
     int textScalePercent = 100;  // 100..200
