@@ -23,6 +23,12 @@ OpenResult Document::open(const std::string& path) {
     return result;
 }
 
+Document Document::restored(Scenario scenario) {
+    Document document(std::move(scenario));
+    document.history_.forgetClean();
+    return document;
+}
+
 void Document::changed() {
     // Rename, add and remove change which index an id names; lookups must follow.
     scenario_.buildIndex();

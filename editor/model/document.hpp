@@ -25,6 +25,9 @@ public:
     // `path` is a scenario folder or its scenario.json. A file the reader reports errors in is
     // refused: what it could not read would be lost on the next save.
     static OpenResult open(const std::string& path);
+    // A document recovered after a crash: it belongs to `scenario.file` (or is untitled when that
+    // is empty) and differs from what is saved there, so it is dirty until saved.
+    static Document restored(Scenario scenario);
 
     const Scenario& scenario() const { return scenario_; }
     const std::string& folder() const { return scenario_.folder; }

@@ -42,6 +42,8 @@ public:
 
     // The document was saved (or opened) as it is now.
     void markClean();
+    // No state of this history is the saved one (a document restored after a crash).
+    void forgetClean() { cleanDepth_.reset(); }
     // Whether the document is as it was at the last markClean. False for good once that state
     // can no longer be reached (its step fell past the limit, or new edits replaced it after an undo).
     bool isClean() const { return cleanDepth_ && *cleanDepth_ == done_.size(); }

@@ -1,0 +1,112 @@
+// The editor's state and verbs: the document, its panels, files (new, open, save, save as,
+// recent), the confirmation before unsaved work is dropped, autosave and recovery, and the
+// automation flags. Panels draw (one file each); the app decides where and when.
+#pragma once
+
+#include "app/context.hpp"
+#include "app/editor_options.hpp"
+#include "app/file_picker.hpp"
+#include "app/find_panel.hpp"
+#include "app/inspector.hpp"
+#include "app/map_view.hpp"
+#include "app/playtest_view.hpp"
+#include "app/problems_panel.hpp"
+#include "app/scenario_panel.hpp"
+#include "core/settings.hpp"
+#include "model/document.hpp"
+#include "model/recent_files.hpp"
+#include "model/recovery.hpp"
+#include "ui/texture_cache.hpp"
+#include "ui/window_host.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace haven::editor {
+
+class EditorApp final : public ui::HostedApp {
+public:
+    // Folders default to the user's (Recovery::defaultFolder, RecentFiles::defaultPath).
+    explicit EditorApp(EditorOptions options);
+
+    // Opens the file or template the command line names, finds recovery files, and runs the
+    // automation flags. False with `error` only when automation cannot do what it was asked.
+    bool start(std::string& error);
+
+    // ui::HostedApp
+    void drawFrame() override;
+    bool quitRequested() const override { return quit_; }
+    bool closeRequested() override;
+    bool takeFontRebuild() override;
+    bool takeFullscreenChange(bool& fullscreen) override;
+    float textScale() const override;
+    Theme theme() const override;
+    int idleTimeoutMs() const override;
+    void tick() override;
+    void holding() override;
+
+    const std::optional<Document>& document() const { return document_; }
+    std::string windowTitle() const;
+
+private:
+    // files
+    enum class Pending { None, New, Open, Quit };
+    void request(Pending action, std::string path = {});  // asks first when there is unsaved work
+    void carryOut(Pending action, const std::string& path);
+    bool openPath(const std::string& path);
+    void adopt(Document document);
+    bool save();
+    bool saveAs(const std::string& folder);
+    void closeDocument();  // the author chose to drop it: its recovery file goes too
+    void autosave(bool force);
+    static std::string firstError(const Diagnostics& diagnostics);
+
+    // the frame (editor_frame.cpp)
+    void drawMenuBar();
+    void drawWelcome();
+    void drawWorkspace();
+    void drawStatusBar(float height);
+    void drawConfirmClose();
+    void drawRecoveryOffer();
+    void handleShortcuts();
+    void startPlaytest(const std::string& fromNode);
+
+    // automation (editor_automation.cpp)
+    bool runAutomation(std::string& error);
+    bool applySet(const std::string& field, const std::string& value, std::string& error);
+
+    EditorOptions options_;
+    Settings settings_;
+    std::optional<Document> document_;
+    EditorContext context_;
+    ui::TextureCache textures_;
+    Recovery recovery_;
+    RecentFiles recent_;
+
+    MapView map_;
+    Inspector inspector_;
+    ScenarioPanel scenarioPanel_;
+    ProblemsPanel problems_;
+    FindPanel find_;
+    PlaytestView playtest_;
+    bool playtesting_ = false;
+    FilePicker picker_;
+    enum class PickerUse { None, Open, SaveAs } pickerUse_ = PickerUse::None;
+
+    Pending pending_ = Pending::None;
+    std::string pendingPath_;
+    bool confirmOpen_ = false;
+    std::vector<RecoveryEntry> offers_;  // recovery files found at start, offered one by one
+
+    std::uint64_t autosavedRevision_ = 0;
+    std::chrono::steady_clock::time_point lastAutosave_{};
+    std::string autosaveError_;
+    std::string lastTitle_;
+    std::string message_;  // an error to show in a popup (failed save, failed open)
+    bool fontsDirty_ = false;
+    bool quit_ = false;
+};
+
+}  // namespace haven::editor
