@@ -33,7 +33,7 @@ bool EditorApp::runAutomation(std::string& error) {
     }
     if (!document_) {
         if (options_.select.empty() && options_.sets.empty() && !options_.playtest && !options_.find && !options_.save &&
-            !options_.arrange)
+            !options_.arrange && options_.saveAs.empty())
             return true;
         error = "the automation flags need a scenario: give a PATH or --new";
         return false;
@@ -80,7 +80,11 @@ bool EditorApp::runAutomation(std::string& error) {
             }
     }
     if (options_.save && !save()) {
-        error = message_.empty() ? "--save: the scenario has no file yet" : message_;
+        error = message_.empty() ? "--save: the scenario has no file yet; use --save-as FOLDER" : message_;
+        return false;
+    }
+    if (!options_.saveAs.empty() && !saveAs(options_.saveAs)) {
+        error = message_;
         return false;
     }
     return true;

@@ -27,10 +27,14 @@ bool shortcut(SDL_Scancode key, bool shift = false) {
 }
 
 // A fixed panel at `pos` of `size`: the workspace is tiled, not floating windows to lose.
-bool beginPanel(const char* id, ImVec2 pos, ImVec2 size) {
+bool beginPanel(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    return ImGui::Begin(id, nullptr, kPanelFlags);
+    return ImGui::Begin(id, nullptr, kPanelFlags | extra);
+}
+
+float statusBarHeight() {
+    return ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
 }
 
 }  // namespace
@@ -41,10 +45,9 @@ void EditorApp::drawFrame() {
     if (document_) context_.pruneSelection();
     handleShortcuts();
     drawMenuBar();
-    const float status = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
     if (document_) drawWorkspace();
     else drawWelcome();
-    drawStatusBar(status);
+    drawStatusBar(statusBarHeight());
 
     if (auto chosen = picker_.draw()) {
         if (pickerUse_ == PickerUse::Open) request(Pending::Open, *chosen);
@@ -175,7 +178,7 @@ void EditorApp::startPlaytest(const std::string& fromNode) {
 void EditorApp::drawWelcome() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float top = ImGui::GetFrameHeight();
-    const float status = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    const float status = statusBarHeight();
     if (beginPanel("welcome", ImVec2(0, top), ImVec2(viewport->Size.x, viewport->Size.y - top - status))) {
         const float width = std::min(40 * ui::em(), ImGui::GetContentRegionAvail().x);
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) / 2);
@@ -209,7 +212,7 @@ void EditorApp::drawWelcome() {
 void EditorApp::drawWorkspace() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float top = ImGui::GetFrameHeight();
-    const float status = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    const float status = statusBarHeight();
     const float height = viewport->Size.y - top - status;
     const float sideWidth = std::clamp(viewport->Size.x * 0.36f, 24 * ui::em(), 40 * ui::em());
     const float mainWidth = viewport->Size.x - sideWidth;
@@ -265,7 +268,8 @@ void EditorApp::drawWorkspace() {
 
 void EditorApp::drawStatusBar(float height) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    if (beginPanel("status", ImVec2(0, viewport->Size.y - height), ImVec2(viewport->Size.x, height))) {
+    if (beginPanel("status", ImVec2(0, viewport->Size.y - height), ImVec2(viewport->Size.x, height),
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         if (!document_) {
             ui::mutedText("No scenario open");
         } else {

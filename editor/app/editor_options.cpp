@@ -11,7 +11,8 @@ const char* kEditorUsage =
     "usage: haven-editor [PATH | --new] [--screenshot OUT.png] [--size WxH] [--theme light|dark|high-contrast]\n"
     "                    [--text-size PERCENT] [--select ID[,ID...]] [--tab inspector|scenario|find]\n"
     "                    [--focus JSON-PATH] [--set FIELD=VALUE]... [--arrange] [--find TEXT [--replace TEXT]]\n"
-    "                    [--playtest [NODE]] [--choices 1,2,...] [--recovery restore|discard] [--save] [--hold]\n";
+    "                    [--playtest [NODE]] [--choices 1,2,...] [--recovery restore|discard]\n"
+    "                    [--save | --save-as FOLDER] [--hold]\n";
 
 namespace {
 
@@ -102,6 +103,8 @@ bool parseEditorOptions(const std::vector<std::string>& args, EditorOptions& opt
             }
         } else if (flag == "--save") {
             options.save = true;
+        } else if (flag == "--save-as") {
+            if (!value(options.saveAs)) return false;
         } else if (flag.rfind("--", 0) == 0) {
             error = "unknown flag " + flag;
             return false;
@@ -118,6 +121,10 @@ bool parseEditorOptions(const std::vector<std::string>& args, EditorOptions& opt
     }
     if (!options.choices.empty() && !options.playtest) {
         error = "--choices needs --playtest";
+        return false;
+    }
+    if (options.save && !options.saveAs.empty()) {
+        error = "--save and --save-as cannot go together";
         return false;
     }
     if (options.replace && !options.find) {

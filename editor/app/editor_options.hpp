@@ -29,6 +29,7 @@ struct EditorOptions {
     std::optional<std::string> find, replace;  // --find TEXT [--replace TEXT]
     std::string recovery;             // --recovery restore|discard: answer the restore prompt
     bool save = false;                // --save after the automated edits
+    std::string saveAs;               // --save-as FOLDER after the automated edits
 };
 
 // False with `error` (a usage line) when the flags make no sense.

@@ -1,8 +1,7 @@
 // The windowed player, driven for real under Xvfb: scripted play-throughs through the same path
 // as clicks and keys, the stored records, resume after a SIGKILL, and a screenshot of every screen.
 #include "../unit/test_support.hpp"
-
-#include "ui/image.hpp"
+#include "screenshot_check.hpp"
 
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
@@ -60,25 +59,6 @@ const rapidjson::Value* findLearner(const rapidjson::Document& report, const std
 
 bool finished(const rapidjson::Value& attempt) {
     return attempt["finished"].IsString() && attempt["finished"].GetStringLength() > 0;
-}
-
-// The screenshot exists, has the window's size, and is not one flat colour.
-void checkScreenshot(const std::string& path, int width, int height) {
-    haven::ui::Image image;
-    std::string error;
-    REQUIRE_MESSAGE(haven::ui::loadImage(path, image, error), error);
-    CHECK(image.width == width);
-    CHECK(image.height == height);
-    double sum = 0, squares = 0;
-    const std::size_t pixels = image.rgba.size() / 4;
-    for (std::size_t i = 0; i < pixels; ++i) {
-        double luma = 0.3 * image.rgba[i * 4] + 0.59 * image.rgba[i * 4 + 1] + 0.11 * image.rgba[i * 4 + 2];
-        sum += luma;
-        squares += luma * luma;
-    }
-    double mean = sum / static_cast<double>(pixels);
-    double variance = squares / static_cast<double>(pixels) - mean * mean;
-    CHECK_MESSAGE(variance > 50.0, path << " looks blank (variance " << variance << ")");
 }
 
 std::string writeInputs(const std::string& folder, const std::string& name, const std::string& json) {
