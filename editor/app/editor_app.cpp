@@ -22,7 +22,8 @@ constexpr std::chrono::seconds kAutosaveEvery{3};
 // ------------------------------------------------------------------- construction and start
 
 EditorApp::EditorApp(EditorOptions options)
-    : options_(std::move(options)), recovery_(Recovery::defaultFolder()), recent_(RecentFiles::defaultPath()) {
+    : options_(std::move(options)), recovery_(Recovery::defaultFolder()), recent_(RecentFiles::defaultPath()),
+      backups_(Backups::defaultFolder()) {
     context_.textures = &textures_;
 }
 
@@ -123,6 +124,7 @@ bool EditorApp::save() {
         return false;
     }
     std::string error;
+    if (!backups_.keep(document_->file(), error)) std::cerr << "haven-editor: warning: " << error << "\n";
     if (!document_->save(error)) {
         message_ = "Not saved: " + error + "\nYour changes are still here and in the recovery file.";
         autosave(true);

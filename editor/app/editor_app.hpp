@@ -13,6 +13,7 @@
 #include "app/problems_panel.hpp"
 #include "app/scenario_panel.hpp"
 #include "core/settings.hpp"
+#include "model/backups.hpp"
 #include "model/document.hpp"
 #include "model/recent_files.hpp"
 #include "model/recovery.hpp"
@@ -84,6 +85,7 @@ private:
     ui::TextureCache textures_;
     Recovery recovery_;
     RecentFiles recent_;
+    Backups backups_;
 
     MapView map_;
     Inspector inspector_;

@@ -1,9 +1,10 @@
 // Autosave and recovery: what an editor that stopped without saving leaves behind is found by the
 // next one, restored as unsaved work belonging to the same file, and cleaned up once dealt with.
-// The recent-files list survives restarts and a corrupt file.
+// The recent-files list survives restarts and a corrupt file; saves keep rotated backups.
 #include "fixtures.hpp"
 #include "test_support.hpp"
 
+#include "model/backups.hpp"
 #include "model/document.hpp"
 #include "model/recent_files.hpp"
 #include "model/recovery.hpp"
@@ -151,4 +152,25 @@ TEST_CASE("recent files: newest first, once each, at most eight, kept across res
 
     writeText(path, "[\"/a\", 3, ");  // corrupt: an empty list, not a failure
     CHECK(RecentFiles(path).files().empty());
+}
+
+TEST_CASE("each save keeps the file as it was; only the newest five are kept") {
+    const std::string folder = temporaryFolder();
+    const std::string scenario = temporaryFolder() + "/scenario.json";
+    Backups backups(folder);
+    std::string error;
+    CHECK(backups.keep(scenario, error));  // nothing there yet: nothing to keep
+    CHECK(backups.of(scenario).empty());
+    writeText(scenario, "version one");
+    REQUIRE(backups.keep(scenario, error));
+    REQUIRE(backups.of(scenario).size() == 1);
+    CHECK(readText(backups.of(scenario).front()) == "version one");
+    // Older copies beyond the limit go (their names sort by time; these are made up older ones).
+    const std::string kept = fs::path(backups.of(scenario).front()).parent_path().string();
+    for (int i = 0; i < 6; ++i) writeText(kept + "/scenario-2000010" + std::to_string(i) + "-000000.json", "old");
+    writeText(scenario, "version two");
+    REQUIRE(backups.keep(scenario, error));
+    auto all = backups.of(scenario);
+    CHECK(all.size() == Backups::kKeep);
+    CHECK(readText(all.front()) == "version two");
 }
