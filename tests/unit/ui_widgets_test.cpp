@@ -1,5 +1,6 @@
 // The shared widgets in an ImGui context with no window and no renderer: feed the mouse and the
 // keyboard through ImGuiIO, draw a frame, and check what the widget says the user asked for.
+#include "imgui_test_context.hpp"
 #include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -13,35 +14,7 @@ using namespace haven;
 
 namespace {
 
-// One ImGui context per test, with the built-in font and a 1024×600 display.
-struct Context {
-    Context() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1024, 600);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // what a backend would do
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->AddFontDefault();
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        ui::applyTheme(Theme::Light, 1.0f);
-    }
-    ~Context() { ImGui::DestroyContext(); }
-
-    // Runs one frame with `draw` inside a full-screen window; returns the window's item rectangles.
-    void frame(const std::function<void()>& draw) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
-        draw();
-        ImGui::End();
-        ImGui::Render();
-    }
-};
+using Context = haven::test::ImGuiTestContext;
 
 Step sceneStep() {
     Step step;
