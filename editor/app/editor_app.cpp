@@ -119,8 +119,7 @@ void EditorApp::adopt(Document document) {
 bool EditorApp::save() {
     if (!document_) return false;
     if (!document_->hasFile()) {
-        picker_.open(FilePicker::Kind::Folder, "Save as", "");
-        pickerUse_ = PickerUse::SaveAs;
+        openPicker(PickerUse::SaveAs);
         return false;
     }
     std::string error;
@@ -149,6 +148,13 @@ bool EditorApp::saveAs(const std::string& folder) {
     autosavedRevision_ = document_->revision();
     context_.notice = "Saved " + document_->file();
     return true;
+}
+
+void EditorApp::openPicker(PickerUse use) {
+    const std::string folder = document_ ? document_->folder() : std::string();
+    if (use == PickerUse::Open) picker_.open(FilePicker::Kind::Scenario, "Open a scenario", folder);
+    else picker_.open(FilePicker::Kind::Folder, "Save as: choose or name a folder", folder);
+    pickerUse_ = use;
 }
 
 void EditorApp::closeDocument() {

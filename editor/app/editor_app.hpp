@@ -60,6 +60,8 @@ private:
     void adopt(Document document);
     bool save();
     bool saveAs(const std::string& folder);
+    enum class PickerUse { None, Open, SaveAs };
+    void openPicker(PickerUse use);  // the file picker, to open a scenario or to save as
     void closeDocument();  // the author chose to drop it: its recovery file goes too
     void autosave(bool force);
     static std::string firstError(const Diagnostics& diagnostics);
@@ -95,7 +97,7 @@ private:
     PlaytestView playtest_;
     bool playtesting_ = false;
     FilePicker picker_;
-    enum class PickerUse { None, Open, SaveAs } pickerUse_ = PickerUse::None;
+    PickerUse pickerUse_ = PickerUse::None;
 
     Pending pending_ = Pending::None;
     std::string pendingPath_;

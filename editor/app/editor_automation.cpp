@@ -10,6 +10,7 @@
 namespace haven::editor {
 
 bool EditorApp::runAutomation(std::string& error) {
+    if (options_.dialog == "open") openPicker(PickerUse::Open);
     if (!options_.recovery.empty()) {
         if (offers_.empty()) {
             error = "--recovery: there is no unsaved work to restore or discard";
@@ -79,6 +80,7 @@ bool EditorApp::runAutomation(std::string& error) {
                 return false;
             }
     }
+    if (options_.dialog == "save-as") openPicker(PickerUse::SaveAs);
     if (options_.save && !save()) {
         error = message_.empty() ? "--save: the scenario has no file yet; use --save-as FOLDER" : message_;
         return false;

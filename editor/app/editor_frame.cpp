@@ -75,15 +75,13 @@ void EditorApp::drawFrame() {
 void EditorApp::handleShortcuts() {
     if (shortcut(SDL_SCANCODE_N)) request(Pending::New);
     if (shortcut(SDL_SCANCODE_O)) {
-        picker_.open(FilePicker::Kind::Scenario, "Open a scenario", document_ ? document_->folder() : "");
-        pickerUse_ = PickerUse::Open;
+        openPicker(PickerUse::Open);
     }
     if (shortcut(SDL_SCANCODE_Q)) request(Pending::Quit);
     if (!document_) return;
     if (shortcut(SDL_SCANCODE_S)) save();
     if (shortcut(SDL_SCANCODE_S, true)) {
-        picker_.open(FilePicker::Kind::Folder, "Save as", document_->folder());
-        pickerUse_ = PickerUse::SaveAs;
+        openPicker(PickerUse::SaveAs);
     }
     // Undo and redo belong to the document, not to a text field's own buffer: a field showing
     // the model's value follows the undo at once.
@@ -104,8 +102,7 @@ void EditorApp::drawMenuBar() {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("New from template", "Ctrl+N")) request(Pending::New);
         if (ImGui::MenuItem("Open…", "Ctrl+O")) {
-            picker_.open(FilePicker::Kind::Scenario, "Open a scenario", document_ ? document_->folder() : "");
-            pickerUse_ = PickerUse::Open;
+            openPicker(PickerUse::Open);
         }
         if (ImGui::BeginMenu("Open recent", !recent_.files().empty())) {
             for (const auto& file : recent_.files())
@@ -115,8 +112,7 @@ void EditorApp::drawMenuBar() {
         ImGui::Separator();
         if (ImGui::MenuItem("Save", "Ctrl+S", false, document_.has_value())) save();
         if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S", false, document_.has_value())) {
-            picker_.open(FilePicker::Kind::Folder, "Save as", document_->folder());
-            pickerUse_ = PickerUse::SaveAs;
+            openPicker(PickerUse::SaveAs);
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) request(Pending::Quit);
@@ -190,8 +186,7 @@ void EditorApp::drawWelcome() {
         if (ui::primaryButton("New scenario from the template")) request(Pending::New);
         ImGui::SameLine();
         if (ui::secondaryButton("Open a scenario…")) {
-            picker_.open(FilePicker::Kind::Scenario, "Open a scenario", "");
-            pickerUse_ = PickerUse::Open;
+            openPicker(PickerUse::Open);
         }
         if (!recent_.files().empty()) {
             ImGui::Dummy(ImVec2(0, ui::em()));

@@ -12,7 +12,7 @@ const char* kEditorUsage =
     "                    [--text-size PERCENT] [--select ID[,ID...]] [--tab inspector|scenario|find]\n"
     "                    [--focus JSON-PATH] [--set FIELD=VALUE]... [--arrange] [--find TEXT [--replace TEXT]]\n"
     "                    [--playtest [NODE]] [--choices 1,2,...] [--recovery restore|discard]\n"
-    "                    [--save | --save-as FOLDER] [--hold]\n";
+    "                    [--dialog open|save-as] [--save | --save-as FOLDER] [--hold]\n";
 
 namespace {
 
@@ -99,6 +99,12 @@ bool parseEditorOptions(const std::vector<std::string>& args, EditorOptions& opt
             if (!value(options.recovery)) return false;
             if (options.recovery != "restore" && options.recovery != "discard") {
                 error = "--recovery wants restore or discard";
+                return false;
+            }
+        } else if (flag == "--dialog") {
+            if (!value(options.dialog)) return false;
+            if (options.dialog != "open" && options.dialog != "save-as") {
+                error = "--dialog wants open or save-as";
                 return false;
             }
         } else if (flag == "--save") {

@@ -28,6 +28,7 @@ struct EditorOptions {
     std::string choices;              // --choices 1,2,3: inputs of the play-test
     std::optional<std::string> find, replace;  // --find TEXT [--replace TEXT]
     std::string recovery;             // --recovery restore|discard: answer the restore prompt
+    std::string dialog;               // --dialog open|save-as: show that file picker
     bool save = false;                // --save after the automated edits
     std::string saveAs;               // --save-as FOLDER after the automated edits
 };

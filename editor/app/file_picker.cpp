@@ -66,9 +66,12 @@ std::optional<std::string> FilePicker::draw() {
     std::optional<std::string> chosen;
     if (!ImGui::BeginPopupModal(title_.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return chosen;
 
+    if (ui::secondaryButton("Up")) enter(fs::path(folder_).parent_path().string());
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputText("##folder", &folder_, ImGuiInputTextFlags_EnterReturnsTrue)) enter(folder_);
-    if (ui::secondaryButton("Up")) enter(fs::path(folder_).parent_path().string());
+    ui::mutedText(kind_ == Kind::Folder ? "Double-click a folder to go into it; type a name to make a new one."
+                                        : "Double-click a folder to go into it, a scenario to open it.");
     if (!error_.empty()) ui::colouredText(ui::palette().bad, error_);
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f;
@@ -90,7 +93,10 @@ std::optional<std::string> FilePicker::draw() {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", kind_ == Kind::Folder ? "new folder name (optional)" : "name", &name_);
     const char* action = kind_ == Kind::Folder ? "Choose" : "Open";
-    const bool ready = kind_ == Kind::Folder || !name_.empty();
+    // The folder shown may itself be what is wanted: any folder to save into, or a scenario folder.
+    std::error_code ec;
+    const bool ready = kind_ == Kind::Folder || !name_.empty() ||
+                       (kind_ == Kind::Scenario && fs::exists(fs::path(folder_) / "scenario.json", ec));
     if (ui::primaryButton(action, ready)) chosen = name_.empty() ? folder_ : (fs::path(folder_) / name_).string();
     ImGui::SameLine();
     if (ui::secondaryButton("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
