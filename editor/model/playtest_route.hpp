@@ -1,0 +1,32 @@
+// The shortest route of inputs from a scenario's start to one of its nodes, for play-testing from
+// a node deep in the graph with the variables, transcript and scores of the path that gets there.
+// Found breadth first over real Sessions, so conditions, effects, on_enter and the helper script
+// all count; bounded, so a huge or hostile scenario gives up instead of hanging the editor.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/input.hpp"
+#include "core/scenario.hpp"
+
+namespace haven::editor {
+
+struct RouteLimits {
+    std::size_t maxStates = 20000;  // distinct (node, variables) states explored
+    // Inputs applied over all replays: every state is replayed from the start, so a long path
+    // costs its length each time. About two seconds of work here.
+    std::size_t maxInputs = 400000;
+};
+
+// The inputs that bring a fresh Session(scenario, any mode, `seed`) to `nodeId` by the fewest
+// inputs; empty for the start node. Nullopt with `error` when there is no such node, no route
+// reaches it, or the limits were met first. `seed` must be the one the route is replayed with:
+// a script may use math.random.
+std::optional<std::vector<Input>> shortestRoute(const Scenario& scenario, const std::string& nodeId, std::uint64_t seed,
+                                                std::string& error, const RouteLimits& limits = {});
+
+}  // namespace haven::editor
