@@ -4,6 +4,7 @@
 
 #include "ui/fonts.hpp"
 #include "ui/layout.hpp"
+#include "ui/step_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -27,7 +28,8 @@ void App::drawPlay() {
     if (!popupOpen && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) openPause_ = true;
 
     const float avail = ImGui::GetContentRegionAvail().x;
-    const bool wide = avail >= ui::em() * 40;
+    const ui::StoryLayout layout = ui::storyLayout(avail);
+    const bool wide = layout.wide;
     const std::string portrait = portraitPath(step);
 
     auto notebook = [&](float width, float height) {
@@ -38,15 +40,11 @@ void App::drawPlay() {
     };
 
     if (wide) {
-        const float side = std::clamp(avail * 0.28f, ui::em() * 11, ui::em() * 18);
+        const float side = layout.side;
         ImGui::BeginChild("side", ImVec2(side, 0), false, ImGuiWindowFlags_NavFlattened);
         if (!playing.lastSpeaker.id.empty()) {
-            const Character* character = scenario.findCharacter(playing.lastSpeaker.id);
-            ui::drawPortrait(textures_.get(playing.lastSpeaker.portrait), std::min(side, ui::em() * 13));
-            if (character) {
-                ui::boldText(character->name);
-                if (!character->role.empty()) ui::mutedText(character->role);
-            }
+            ui::drawSpeakerCard(textures_.get(playing.lastSpeaker.portrait),
+                                scenario.findCharacter(playing.lastSpeaker.id), side);
             ImGui::Spacing();
         }
         ui::heading("Notebook");
@@ -76,46 +74,22 @@ void App::drawPlay() {
         }
         ImGui::Spacing();
     }
-    if (!step.speaker.empty()) {
-        if (!wide) {
-            ui::drawPortrait(textures_.get(portrait), ui::em() * 4);
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-        }
-        ui::heading(step.speakerName);
-    }
+    ui::drawSpeakerHeading(step, !wide, wide ? nullptr : textures_.get(portrait));
     if (!step.text.empty()) ui::text(step.text);
 
     for (const auto& warning : step.warnings)
         ui::colouredText(colours.warn, "This scenario's script had a problem (tell your trainer): " + warning);
     ImGui::Spacing();
 
-    std::optional<Input> input;
     const bool keysFree = !popupOpen;
-    switch (step.kind) {
-    case NodeType::Scene:
-        if (step.choices.empty()) {
-            ui::colouredText(colours.warn, "This scenario has no way on from here. Please tell your trainer.");
-            if (ui::primaryButton("Return to library")) leaveAttempt(Screen::Library);
-        } else {
-            ui::mutedText("What do you do?");
-            input = ui::drawChoices(step);
-        }
-        break;
-    case NodeType::Checklist:
-        if (!step.prompt.empty()) ui::boldText(step.prompt);
-        ui::mutedText("Tick what you observed or were told, not what you assume.");
-        input = ui::drawChecklist(step, playing.selection);
-        break;
-    case NodeType::Decision:
-        if (!step.prompt.empty()) ui::boldText(step.prompt);
-        input = ui::drawDecision(step, playing.selection);
-        break;
-    case NodeType::Ending:
-        if (!step.outcome.empty()) ui::tag("Outcome: " + step.outcome);
-        ImGui::Spacing();
-        if (ui::primaryButton("See your debrief")) screen_ = Screen::Debrief;
-        break;
+    std::optional<Input> input = ui::drawStepControls(step, playing.selection);
+    // Leaving frees the attempt this frame still draws from: it happens once the frame is drawn.
+    bool leave = false;
+    if (session.stuck()) {
+        ui::colouredText(colours.warn, "This scenario has no way on from here. Please tell your trainer.");
+        leave = ui::primaryButton("Return to library");
+    } else if (session.finished() && ui::primaryButton("See your debrief")) {
+        screen_ = Screen::Debrief;
     }
     if (input && keysFree) {
         std::string error;
@@ -128,6 +102,7 @@ void App::drawPlay() {
     ImGui::Dummy(ImVec2(0, ui::em()));
     ui::endColumn();
     ImGui::EndChild();
+    if (leave) leaveAttempt(Screen::Library);
 }
 
 }  // namespace haven::app
