@@ -1,4 +1,6 @@
-// The inspector: every field of the selected node, its choices or options, with Lua compile checks as you type.
+// The inspector: every field of the selected node, its choices or options, with Lua compile checks
+// as you type. Node fields are in inspector.cpp, scene choices and decision options in
+// inspector_items.cpp, checklist, decision and ending fields in inspector_steps.cpp.
 #pragma once
 
 #include "app/context.hpp"

@@ -1,24 +1,11 @@
 #include "model/scenario_template.hpp"
 
+#include "model/indicator_library.hpp"
+
 #include <utility>
 
 namespace haven::editor {
 namespace {
-
-// The ILO indicators of forced labour, with the ids every shipped scenario uses.
-const std::pair<const char*, const char*> kIloIndicators[] = {
-    {"ilo-abuse-of-vulnerability", "Abuse of vulnerability"},
-    {"ilo-deception", "Deception about the work, pay or conditions"},
-    {"ilo-restriction-of-movement", "Restriction of movement"},
-    {"ilo-isolation", "Isolation"},
-    {"ilo-physical-sexual-violence", "Physical or sexual violence"},
-    {"ilo-intimidation-threats", "Intimidation and threats"},
-    {"ilo-retention-of-documents", "Retention of identity documents"},
-    {"ilo-withholding-wages", "Withholding of wages"},
-    {"ilo-debt-bondage", "Debt bondage"},
-    {"ilo-abusive-conditions", "Abusive working and living conditions"},
-    {"ilo-excessive-overtime", "Excessive overtime"},
-};
 
 Choice choice(std::string id, std::string text, std::string target, int points, std::string feedback) {
     Choice c;
@@ -47,13 +34,13 @@ Scenario newFromTemplate() {
     s.id = "new-scenario";
     s.title = "New scenario";
     s.summary = "One or two sentences for the library card.";
-    s.language = "en";
+    s.language = "en-GB";
     s.estimatedMinutes = 10;
     s.contentNotes = {"Describe here what the scenario touches on."};
     s.start = "start";
     s.competencies.push_back({"rapport", "Rapport and communication",
                               "Builds trust: introductions, plain language, open questions, the person's own pace."});
-    for (const auto& [id, text] : kIloIndicators) s.indicators.push_back({id, text, "ILO forced labour", "ILO"});
+    s.indicators = iloIndicators();
 
     Node start;
     start.id = "start";

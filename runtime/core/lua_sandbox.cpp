@@ -226,12 +226,17 @@ std::optional<LuaError> load(lua_State* L, std::string_view code, ChunkKind kind
     LuaError error{errorKind, errorText(L)};
     if (kind == ChunkKind::Expression) {
         // The wrapper's closing parenthesis has a line of its own, which the author never wrote:
-        // an error found there ("trust >=") belongs to the expression's last line.
+        // an error found there ("trust >=") belongs to the expression's last line, and the ')'
+        // it names is the wrapper's, met because the expression stopped short.
         std::size_t lines = 1;
         for (char c : code) lines += c == '\n';
         std::string past = "line " + std::to_string(lines + 1) + ":";
-        if (error.message.rfind(past, 0) == 0)
+        if (error.message.rfind(past, 0) == 0) {
             error.message = "line " + std::to_string(lines) + ":" + error.message.substr(past.size());
+            static constexpr std::string_view kParen = "near ')'";
+            if (auto at = error.message.find(kParen); at != std::string::npos)
+                error.message.replace(at, kParen.size(), "at the end");
+        }
     }
     return error;
 }
