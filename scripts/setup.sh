@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libsdl2-dev libimgui-dev liblua5.4-dev libcereal-dev rapidjson-dev doctest-dev
   libsqlite3-dev libstb-dev fonts-noto-core
-  libhunspell-dev hunspell-en-us
+  libhunspell-dev hunspell-en-us hunspell-en-gb
   xvfb xauth libgl1-mesa-dri libglx-mesa0 librsvg2-bin
   clang-14 libclang-rt-14-dev
 )

@@ -81,6 +81,15 @@ bool Document::saveAs(const std::string& folder, std::string& error) {
             }
         }
     }
+    // The author's spelling word list (words.txt) travels too.
+    fs::path words = fs::path(scenario_.folder) / "words.txt";
+    if (!scenario_.folder.empty() && fs::exists(words, ec) && !fs::equivalent(scenario_.folder, folder, ec)) {
+        fs::copy_file(words, fs::path(folder) / "words.txt", fs::copy_options::skip_existing, ec);
+        if (ec) {
+            error = (fs::path(folder) / "words.txt").string() + ": cannot copy the word list: " + ec.message();
+            return false;
+        }
+    }
     if (!scenario_.script.empty() && isSafeRelativePath(scenario_.script)) {
         fs::path script = fs::path(folder) / scenario_.script;
         fs::create_directories(script.parent_path(), ec);
