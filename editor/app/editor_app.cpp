@@ -103,9 +103,13 @@ void EditorApp::adopt(Document document) {
     context_.document = &*document_;
     context_.textures = &textures_;
     textures_.clear();
+    // A new document gets fresh panels: a view of its own map, its own problems and word list.
+    map_ = MapView{};
+    problems_ = ProblemsPanel();
+    find_ = FindPanel();
     playtest_.stop();
-    playtesting_ = false;
     autosavedRevision_ = document_->revision();
+    statsKnown_ = false;
     // A scenario nobody has arranged yet gets a map at once (not an undo step of the author's).
     bool placed = false;
     for (const auto& node : document_->scenario().nodes) placed = placed || node.position.has_value();

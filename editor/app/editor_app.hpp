@@ -17,6 +17,7 @@
 #include "model/document.hpp"
 #include "model/recent_files.hpp"
 #include "model/recovery.hpp"
+#include "model/text_search.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/window_host.hpp"
 
@@ -95,7 +96,6 @@ private:
     ProblemsPanel problems_;
     FindPanel find_;
     PlaytestView playtest_;
-    bool playtesting_ = false;
     FilePicker picker_;
     PickerUse pickerUse_ = PickerUse::None;
 
@@ -108,6 +108,9 @@ private:
     std::chrono::steady_clock::time_point lastAutosave_{};
     std::string autosaveError_;
     std::string lastTitle_;
+    TextStats stats_;  // for the status bar, recounted when the revision changes
+    std::uint64_t statsRevision_ = 0;
+    bool statsKnown_ = false;
     std::string message_;  // an error to show in a popup (failed save, failed open)
     bool fontsDirty_ = false;
     bool quit_ = false;

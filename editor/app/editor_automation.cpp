@@ -68,15 +68,19 @@ bool EditorApp::runAutomation(std::string& error) {
     }
     if (options_.playtest) {
         if (!playtest_.start(context_, *options_.playtest, error)) return false;
-        playtesting_ = true;
         std::vector<Input> inputs;
         if (!options_.choices.empty() && !parseChoiceList(options_.choices, inputs, error)) {
             error = "--choices: " + error;
             return false;
         }
-        for (const Input& input : inputs)
-            if (!playtest_.submit(input, error)) {
-                error = "--choices: " + error;
+        Diagnostics diagnostics;
+        if (!options_.inputFile.empty() && !loadInputFile(options_.inputFile, inputs, diagnostics)) {
+            error = "--input: " + firstError(diagnostics);
+            return false;
+        }
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            if (!playtest_.submit(inputs[i], error)) {
+                error = "play-test input " + std::to_string(i + 1) + ": " + error;
                 return false;
             }
     }

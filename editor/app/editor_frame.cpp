@@ -133,10 +133,7 @@ void EditorApp::drawMenuBar() {
         const bool node = context_.primary().has_value();
         if (ImGui::MenuItem("From the selected node", "Shift+F5", false, node))
             startPlaytest(document_->scenario().nodes[*context_.primary()].id);
-        if (ImGui::MenuItem("Stop", nullptr, false, playtesting_)) {
-            playtest_.stop();
-            playtesting_ = false;
-        }
+        if (ImGui::MenuItem("Stop", nullptr, false, playtest_.running())) playtest_.stop();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -166,7 +163,6 @@ void EditorApp::startPlaytest(const std::string& fromNode) {
         message_ = "Cannot play-test: " + error;
         return;
     }
-    playtesting_ = true;
 }
 
 // ---------------------------------------------------------------------------------- welcome
@@ -211,18 +207,15 @@ void EditorApp::drawWorkspace() {
     const float height = viewport->Size.y - top - status;
     const float sideWidth = std::clamp(viewport->Size.x * 0.36f, 24 * ui::em(), 40 * ui::em());
     const float mainWidth = viewport->Size.x - sideWidth;
-    const float problemsHeight = std::max(7 * ui::em(), height * 0.24f);
+    const float problemsHeight = std::max(9 * ui::em(), height * 0.24f);
 
     if (context_.playtestRequest) {
         startPlaytest(*context_.playtestRequest);
         context_.playtestRequest.reset();
     }
     if (beginPanel("main", ImVec2(0, top), ImVec2(mainWidth, height - problemsHeight))) {
-        if (playtesting_) {
-            if (!playtest_.draw(context_)) {
-                playtest_.stop();
-                playtesting_ = false;
-            }
+        if (playtest_.running()) {
+            if (!playtest_.draw(context_)) playtest_.stop();
         } else {
             map_.draw(context_);
         }
@@ -271,10 +264,17 @@ void EditorApp::drawStatusBar(float height) {
             const std::string where = document_->hasFile() ? document_->file() : "not saved yet";
             ImGui::TextUnformatted(where.c_str());
             ImGui::SameLine();
-            if (document_->dirty()) ui::colouredText(ui::palette().warn, "● unsaved changes");
-            else ui::mutedText("saved");
+            if (document_->dirty()) ui::colouredText(ui::palette().warn, "Unsaved changes");
+            else ui::mutedText("All changes saved");
+            if (statsRevision_ != document_->revision() || !statsKnown_) {
+                stats_ = textStats(document_->scenario());
+                statsRevision_ = document_->revision();
+                statsKnown_ = true;
+            }
             ImGui::SameLine();
-            ui::mutedText(std::to_string(document_->scenario().nodes.size()) + " nodes");
+            ui::mutedText(std::to_string(document_->scenario().nodes.size()) + " nodes · " +
+                          std::to_string(stats_.words) + " words · about " + std::to_string(stats_.readingMinutes) +
+                          " min reading");
             if (!autosaveError_.empty()) {
                 ImGui::SameLine();
                 ui::colouredText(ui::palette().bad, autosaveError_);

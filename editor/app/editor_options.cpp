@@ -11,7 +11,7 @@ const char* kEditorUsage =
     "usage: haven-editor [PATH | --new] [--screenshot OUT.png] [--size WxH] [--theme light|dark|high-contrast]\n"
     "                    [--text-size PERCENT] [--select ID[,ID...]] [--tab inspector|scenario|find]\n"
     "                    [--focus JSON-PATH] [--set FIELD=VALUE]... [--arrange] [--find TEXT [--replace TEXT]]\n"
-    "                    [--playtest [NODE]] [--choices 1,2,...] [--recovery restore|discard]\n"
+    "                    [--playtest [NODE]] [--choices 1,2,... | --input FILE] [--recovery restore|discard]\n"
     "                    [--dialog open|save-as] [--save | --save-as FOLDER] [--hold]\n";
 
 namespace {
@@ -89,6 +89,8 @@ bool parseEditorOptions(const std::vector<std::string>& args, EditorOptions& opt
             options.playtest = (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) ? args[++i] : "";
         } else if (flag == "--choices") {
             if (!value(options.choices)) return false;
+        } else if (flag == "--input") {
+            if (!value(options.inputFile)) return false;
         } else if (flag == "--find") {
             if (!value(text)) return false;
             options.find = text;
@@ -125,8 +127,8 @@ bool parseEditorOptions(const std::vector<std::string>& args, EditorOptions& opt
         error = "--new and a PATH cannot go together";
         return false;
     }
-    if (!options.choices.empty() && !options.playtest) {
-        error = "--choices needs --playtest";
+    if ((!options.choices.empty() || !options.inputFile.empty()) && !options.playtest) {
+        error = "--choices and --input need --playtest";
         return false;
     }
     if (options.save && !options.saveAs.empty()) {

@@ -26,6 +26,7 @@ struct EditorOptions {
     bool arrange = false;             // --arrange: automatic layout
     std::optional<std::string> playtest;  // --playtest [NODE]: "" from the start
     std::string choices;              // --choices 1,2,3: inputs of the play-test
+    std::string inputFile;            // --input FILE: the play-test's inputs as `haven play` reads them
     std::optional<std::string> find, replace;  // --find TEXT [--replace TEXT]
     std::string recovery;             // --recovery restore|discard: answer the restore prompt
     std::string dialog;               // --dialog open|save-as: show that file picker

@@ -75,6 +75,8 @@ TEST_CASE("the editor shows the map, inspector, problems, find and play-test of 
     desk.shot("find", tutorial + "--find manager --replace supervisor");
     desk.shot("playtest", tutorial + "--playtest --choices private-talk,introduce-explain");
     desk.shot("playtest-from-node", tutorial + "--playtest her-story");
+    desk.shot("playtest-debrief",
+              tutorial + "--playtest --input '" + source("tests/scenarios/tutorial/best.input.json") + "'");
     desk.shot("dark", tutorial + "--select assess --theme dark");
     // An edit the validator objects to shows in the problems panel; nothing is saved.
     const std::string folder = copyOf("tutorial");
@@ -92,7 +94,7 @@ TEST_CASE("automation that cannot do what it is asked stops with a message namin
 
     run = desk.editor(tutorial + "--playtest --choices 9 --screenshot '" + desk.shots + "/x.png'");
     CHECK(run.status == 1);
-    CHECK(run.err.find("--choices") != std::string::npos);
+    CHECK(run.err.find("play-test input 1") != std::string::npos);
 
     run = desk.editor("'" + desk.shots + "/missing' --screenshot '" + desk.shots + "/x.png'");
     CHECK(run.status == 1);
