@@ -154,6 +154,10 @@ bool EditorApp::saveAs(const std::string& folder) {
     return true;
 }
 
+void EditorApp::discardAutomatedEdits() {
+    if (document_) recovery_.discard(*document_);
+}
+
 void EditorApp::openPicker(PickerUse use) {
     const std::string folder = document_ ? document_->folder() : std::string();
     if (use == PickerUse::Open) picker_.open(FilePicker::Kind::Scenario, "Open a scenario", folder);

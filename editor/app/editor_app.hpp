@@ -50,6 +50,8 @@ public:
     void holding() override;
 
     const std::optional<Document>& document() const { return document_; }
+    // A --screenshot run's edits were only there to be pictured: their recovery file goes.
+    void discardAutomatedEdits();
     std::string windowTitle() const;
 
 private:

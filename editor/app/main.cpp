@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
         host.screenshotPath = options.screenshotPath;
         host.hold = options.hold;
         int status = haven::ui::runWindow(app, host);
+        if (!options.screenshotPath.empty() && !options.hold) app.discardAutomatedEdits();
         SDL_Quit();
         return status == haven::ui::kNoWindow ? 1 : status;
     } catch (const std::exception& e) {
