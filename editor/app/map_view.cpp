@@ -101,14 +101,17 @@ void MapView::drawToolbar(EditorContext& context) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to 100 %%");
     ImGui::SameLine();
     if (ImGui::Button("+")) zoomAround(middle, zoom_ * 1.25f);
-    const char* hint = "Double-click to add a scene · drag a pin to link · right-drag or Space-drag to pan";
+    // The longest hint that fits beside the buttons; none in a narrow window.
+    const char* hints[] = {"Double-click to add a scene · drag a pin to link · right-drag or Space-drag to pan",
+                           "Double-click to add a scene · drag a pin to link", "Double-click to add a scene"};
     ImGui::SameLine(0, em);
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().muted);
-    ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), 1e6f),
-                        true);
-    ImGui::TextUnformatted(hint);
-    ImGui::PopClipRect();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const auto fits = std::find_if(std::begin(hints), std::end(hints),
+                                   [&](const char* hint) { return ImGui::CalcTextSize(hint).x <= room; });
+    if (fits != std::end(hints)) ImGui::TextUnformatted(*fits);
+    else ImGui::NewLine();  // ends the toolbar's line
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
 }
