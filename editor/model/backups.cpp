@@ -3,30 +3,15 @@
 #include "core/atomic_file.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/settings.hpp"
+#include "core/utc_time.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace haven::editor {
 namespace fs = std::filesystem;
-
-namespace {
-
-// Sortable and unique enough: two saves in one second keep the later copy under the same name.
-std::string stamp() {
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &utc);
-    return buffer;
-}
-
-}  // namespace
 
 Backups::Backups(std::string folder) : folder_(std::move(folder)) {}
 
@@ -50,8 +35,9 @@ bool Backups::keep(const std::string& scenarioFile, std::string& error) {
         error = folder + ": cannot create the backup folder: " + ec.message();
         return false;
     }
-    if (!writeFileAtomically((fs::path(folder) / ("scenario-" + stamp() + ".json")).string(), text.str(), error))
-        return false;
+    // Named by the time, so names sort by age; two saves in one second keep the later copy.
+    const std::string name = "scenario-" + utcNow("%Y%m%d-%H%M%S") + ".json";
+    if (!writeFileAtomically((fs::path(folder) / name).string(), text.str(), error)) return false;
     const auto all = of(scenarioFile);
     for (std::size_t i = kKeep; i < all.size(); ++i) fs::remove(all[i], ec);
     return true;

@@ -5,6 +5,7 @@
 #include "core/scenario_loader.hpp"
 #include "core/scenario_writer.hpp"
 #include "core/settings.hpp"
+#include "core/utc_time.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -13,7 +14,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,15 +29,6 @@ namespace {
 constexpr const char* kScenarioSuffix = ".scenario.json";
 constexpr const char* kNoteSuffix = ".note.json";
 
-std::string nowText() {
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S UTC", &utc);
-    return buffer;
-}
-
 std::string noteJson(const Document& document) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
@@ -47,7 +38,7 @@ std::string noteJson(const Document& document) {
     writer.Key("title");
     writer.String(document.scenario().title.c_str());
     writer.Key("saved_at");
-    writer.String(nowText().c_str());
+    writer.String(utcNow("%Y-%m-%d %H:%M:%S UTC").c_str());
     writer.Key("pid");
     writer.Int64(static_cast<std::int64_t>(getpid()));
     writer.EndObject();

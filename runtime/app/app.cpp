@@ -5,6 +5,7 @@
 #include "app/cli.hpp"
 #include "core/atomic_file.hpp"
 #include "core/debrief_html.hpp"
+#include "core/utc_time.hpp"
 #include "core/scenario_cache.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <random>
@@ -23,15 +23,6 @@ namespace haven::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string nowText() {
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &utc);
-    return buffer;
-}
 
 std::uint64_t freshSeed() {
     std::random_device device;
@@ -206,7 +197,7 @@ bool App::beginAttempt(Mode mode, std::string& error) {
     playing->scenario->buildIndex();
     std::uint64_t seed = options_.seed.value_or(options_.inputFile.empty() ? freshSeed() : 1);
     playing->session = std::make_unique<Session>(*playing->scenario, mode, seed);
-    playing->started = nowText();
+    playing->started = utcNow("%Y-%m-%d %H:%M UTC");
     if (store_ && learner_) {
         Attempt record;
         record.learnerId = learner_->id;
