@@ -84,11 +84,13 @@ std::string Recovery::defaultFolder() {
     return (fs::path(userFolder(UserFolder::Data)) / "editor" / "recovery").string();
 }
 
-// A saved document's key follows its file, so a restart finds it; an untitled one is this
-// editor's own (one untitled document per process).
+// Each editor writes files of its own (the process id is in the name): one left on the same
+// scenario by an editor that stopped is never overwritten or removed by the next, and waits for
+// the author's answer to the offer.
 std::string Recovery::keyFor(const Document& document) const {
-    if (document.hasFile()) return "file-" + hashHex(fs::absolute(document.file()).lexically_normal().string());
-    return "untitled-" + std::to_string(getpid());
+    const std::string pid = std::to_string(getpid());
+    if (!document.hasFile()) return "untitled-" + pid;
+    return "file-" + hashHex(fs::absolute(document.file()).lexically_normal().string()) + "-" + pid;
 }
 
 // ------------------------------------------------------------------------ write and discard

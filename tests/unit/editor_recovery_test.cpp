@@ -174,3 +174,21 @@ TEST_CASE("each save keeps the file as it was; only the newest five are kept") {
     CHECK(all.size() == Backups::kKeep);
     CHECK(readText(all.front()) == "version two");
 }
+
+TEST_CASE("another editor's unsaved work on the same file is neither overwritten nor removed") {
+    const std::string folder = temporaryFolder();
+    Document crashed = openCopyOfTutorial();
+    crashed.execute(setScenarioText(ScenarioText::Title, "Left by a crash"));
+    writeFromAnotherProcess(folder, crashed);
+    // This editor opens the same file, edits, autosaves and closes it without answering the offer.
+    auto reopened = Document::open(crashed.file());
+    REQUIRE(reopened.document);
+    reopened.document->execute(setScenarioText(ScenarioText::Title, "A new edit"));
+    Recovery recovery(folder);
+    std::string error;
+    REQUIRE(recovery.write(*reopened.document, error));
+    recovery.discard(*reopened.document);
+    auto orphans = recovery.orphans();
+    REQUIRE(orphans.size() == 1);
+    CHECK(orphans[0].title == "Left by a crash");
+}
