@@ -230,7 +230,9 @@ bool Spelling::isKnown(std::string_view word) {
     if (!hunspell_) return true;
     const std::string normal = normalisedApostrophes(word);
     if (auto it = known_.find(normal); it != known_.end()) return it->second;
-    bool known = hunspell_->spell(normal);
+    // The word list is the author's word: Hunspell's own add() does not always win over a
+    // dictionary entry of other case ("Soe", a name, against "SOE", an initialism).
+    bool known = words_.count(normal) > 0 || hunspell_->spell(normal);
     // A name in the word list is known in the possessive too (Amira's), as dictionary names are.
     if (!known && normal.size() > 2 && normal.ends_with("'s"))
         known = words_.count(normal.substr(0, normal.size() - 2)) > 0;
