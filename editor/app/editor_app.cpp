@@ -102,6 +102,7 @@ void EditorApp::adopt(Document document) {
     context_ = EditorContext{};
     context_.document = &*document_;
     context_.textures = &textures_;
+    inspectorEditing_ = false;
     textures_.clear();
     // A new document gets fresh panels: a view of its own map, its own problems and word list.
     map_ = MapView{};

@@ -114,6 +114,8 @@ private:
     std::uint64_t statsRevision_ = 0;
     bool statsKnown_ = false;
     std::string message_;  // an error to show in a popup (failed save, failed open)
+    std::vector<std::size_t> inspected_;  // the node(s) the inspector shows (see drawWorkspace)
+    bool inspectorEditing_ = false;       // one of its fields had the keyboard last frame
     bool fontsDirty_ = false;
     bool quit_ = false;
 };

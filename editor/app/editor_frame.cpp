@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 namespace haven::editor {
 namespace fs = std::filesystem;
@@ -213,6 +215,10 @@ void EditorApp::drawWorkspace() {
         startPlaytest(*context_.playtestRequest);
         context_.playtestRequest.reset();
     }
+    // While the author is in one of the inspector's fields, the inspector keeps showing that node:
+    // a field left by a click on another card then sees that it was left, and keeps what was typed
+    // into it (a new id is committed on leaving), before the inspector moves on to the new card.
+    if (!inspectorEditing_) inspected_ = context_.selected;
     if (beginPanel("main", ImVec2(0, top), ImVec2(mainWidth, height - problemsHeight))) {
         if (playtest_.running()) {
             if (!playtest_.draw(context_)) playtest_.stop();
@@ -234,9 +240,18 @@ void EditorApp::drawWorkspace() {
                 return open;
             };
             if (tab("Inspector", SideTab::Inspector)) {
+                std::vector<std::size_t> selectedNow = std::exchange(context_.selected, inspected_);
+                context_.pruneSelection();  // the map may have deleted nodes this frame
+                const std::vector<std::size_t> shown = context_.selected;
                 inspector_.draw(context_);
+                inspectorEditing_ =
+                    ImGui::IsAnyItemActive() && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+                // The inspector's own choice (a jump) wins over the map's.
+                if (context_.selected == shown) context_.selected = std::move(selectedNow);
+                else inspected_ = context_.selected;
                 ImGui::EndTabItem();
             }
+            else inspectorEditing_ = false;
             if (tab("Scenario", SideTab::Scenario)) {
                 scenarioPanel_.draw(context_);
                 ImGui::EndTabItem();
