@@ -276,11 +276,14 @@ void EditorApp::drawStatusBar(float height) {
         if (!document_) {
             ui::mutedText("No scenario open");
         } else {
-            const std::string where = document_->hasFile() ? document_->file() : "not saved yet";
-            ImGui::TextUnformatted(where.c_str());
-            ImGui::SameLine();
-            if (document_->dirty()) ui::colouredText(ui::palette().warn, "Unsaved changes");
-            else ui::mutedText("All changes saved");
+            if (document_->hasFile()) {
+                ImGui::TextUnformatted(document_->file().c_str());
+                ImGui::SameLine();
+                if (document_->dirty()) ui::colouredText(ui::palette().warn, "Unsaved changes");
+                else ui::mutedText("All changes saved");
+            } else {
+                ui::colouredText(ui::palette().warn, "A new scenario, not saved to a folder yet (File › Save as…)");
+            }
             if (statsRevision_ != document_->revision() || !statsKnown_) {
                 stats_ = textStats(document_->scenario());
                 statsRevision_ = document_->revision();

@@ -58,7 +58,7 @@ void ScenarioPanel::drawAbout(EditorContext& context) {
     fields::textField(context, "Id (records refer to it: change it only before anyone plays)", "id", s.id,
                       scenarioText(ScenarioText::Id));
     fields::gap();
-    fields::textField(context, "Language (e.g. en)", "language", s.language, scenarioText(ScenarioText::Language));
+    fields::textField(context, "Language (e.g. en-GB; picks the spelling dictionary)", "language", s.language, scenarioText(ScenarioText::Language));
     fields::gap();
     fields::stringListField(context, "Audience (who it is for)", "audience", s.audience,
                             scenarioList(ScenarioList::Audience), "Add an audience");
