@@ -85,10 +85,13 @@ void EditorApp::handleShortcuts() {
     if (shortcut(SDL_SCANCODE_S, true)) {
         openPicker(PickerUse::SaveAs);
     }
-    // Undo and redo belong to the document, not to a text field's own buffer: a field showing
-    // the model's value follows the undo at once.
-    if (shortcut(SDL_SCANCODE_Z)) document_->undo();
-    if (shortcut(SDL_SCANCODE_Z, true) || shortcut(SDL_SCANCODE_Y)) document_->redo();
+    // Inside a text field Ctrl+Z is the field's own (ImGui keeps the text being typed apart from
+    // the model until the field is left, and its edits reach the document as one merged step);
+    // elsewhere it undoes the document's last step, whatever it was.
+    if (!ImGui::GetIO().WantTextInput) {
+        if (shortcut(SDL_SCANCODE_Z)) document_->undo();
+        if (shortcut(SDL_SCANCODE_Z, true) || shortcut(SDL_SCANCODE_Y)) document_->redo();
+    }
     if (shortcut(SDL_SCANCODE_F)) {
         context_.sideTab = SideTab::Find;
         find_.setQuery("", "");
