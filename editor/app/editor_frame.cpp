@@ -85,9 +85,9 @@ void EditorApp::handleShortcuts() {
     if (shortcut(SDL_SCANCODE_S, true)) {
         openPicker(PickerUse::SaveAs);
     }
-    // Inside a text field Ctrl+Z is the field's own (ImGui keeps the text being typed apart from
-    // the model until the field is left, and its edits reach the document as one merged step);
-    // elsewhere it undoes the document's last step, whatever it was.
+    // Inside a text field Ctrl+Z is the field's own: an active ImGui field keeps its own copy of
+    // the text and would not follow a document undo (its edits reach the document as they are
+    // typed, merged into one step). Elsewhere it undoes the document's last step, whatever it was.
     if (!ImGui::GetIO().WantTextInput) {
         if (shortcut(SDL_SCANCODE_Z)) document_->undo();
         if (shortcut(SDL_SCANCODE_Z, true) || shortcut(SDL_SCANCODE_Y)) document_->redo();
