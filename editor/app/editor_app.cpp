@@ -191,6 +191,17 @@ void EditorApp::autosave(bool force) {
 
 // ---------------------------------------------------------------------- the host's questions
 
+void EditorApp::saveLook() {
+    fontsDirty_ = true;
+    // Theme and text size are the machine's, shared with the player: the file is read again so
+    // what the player saved meanwhile (its last learner) is kept.
+    std::string warning, error;
+    Settings saved = loadSettings(defaultSettingsPath(), warning);
+    saved.theme = settings_.theme;
+    saved.textScalePercent = settings_.textScalePercent;
+    if (!saveSettings(defaultSettingsPath(), saved, error)) context_.notice = "The look was not saved: " + error;
+}
+
 bool EditorApp::closeRequested() {
     request(Pending::Quit);
     return false;  // quit_ says when

@@ -78,6 +78,7 @@ private:
     void drawRecoveryOffer();
     void handleShortcuts();
     void startPlaytest(const std::string& fromNode);
+    void saveLook();  // View menu: theme and text size, rebuilt now and kept for next time
 
     // automation (editor_automation.cpp)
     bool runAutomation(std::string& error);

@@ -147,14 +147,14 @@ void EditorApp::drawMenuBar() {
         for (int i = 0; i < 3; ++i)
             if (ImGui::MenuItem(names[i], nullptr, settings_.theme == themes[i])) {
                 settings_.theme = themes[i];
-                fontsDirty_ = true;
+                saveLook();
             }
         ImGui::Separator();
         for (int percent : {100, 125, 150}) {
             const std::string label = "Text " + std::to_string(percent) + " %";
             if (ImGui::MenuItem(label.c_str(), nullptr, settings_.textScalePercent == percent)) {
                 settings_.textScalePercent = percent;
-                fontsDirty_ = true;
+                saveLook();
             }
         }
         ImGui::EndMenu();
