@@ -12,7 +12,6 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 
 namespace haven::editor {
@@ -132,10 +131,9 @@ void drawSpeaker(EditorContext& context, std::size_t n) {
     ImGui::TableNextColumn();
     drawSpeakerFields(context, n, character);
     ImGui::TableNextColumn();
-    const auto portrait = character->portraits.find(node.mood);
-    ImTextureID texture = nullptr;
-    if (portrait != character->portraits.end() && context.textures && !scenario.folder.empty())
-        texture = context.textures->get((std::filesystem::path(scenario.folder) / portrait->second).string());
+    // What the player will show: the mood's portrait, or another of the character's.
+    const std::string file = scenario.folder.empty() ? "" : scenario.portraitFile(node.speaker, node.mood);
+    ImTextureID texture = file.empty() || !context.textures ? nullptr : context.textures->get(file);
     ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
     ui::drawPortrait(texture, side);
     ImGui::EndTable();

@@ -6,9 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <filesystem>
 
-#include "core/scenario_loader.hpp"
 #include "ui/debrief_view.hpp"
 #include "ui/layout.hpp"
 #include "ui/step_view.hpp"
@@ -17,19 +15,9 @@
 namespace haven::editor {
 namespace {
 
-// The image for `speaker` in `mood` (or in any mood they have), inside the scenario's folder.
-std::string portraitFile(const Scenario& scenario, const std::string& speaker, const std::string& mood) {
-    const Character* character = scenario.findCharacter(speaker);
-    if (!character || character->portraits.empty()) return "";
-    auto found = character->portraits.find(mood);
-    if (found == character->portraits.end()) found = character->portraits.begin();
-    if (!isSafeRelativePath(found->second)) return "";
-    return (std::filesystem::path(scenario.folder) / found->second).string();
-}
-
 ImTextureID portrait(EditorContext& context, const Scenario& scenario, const std::string& speaker,
                      const std::string& mood) {
-    const std::string file = portraitFile(scenario, speaker, mood);
+    const std::string file = scenario.portraitFile(speaker, mood);
     return file.empty() || !context.textures ? nullptr : context.textures->get(file);
 }
 

@@ -310,12 +310,7 @@ void App::exportDebrief() {
 
 std::string App::portraitPath(const Step& step) const {
     if (!attempt_ || step.speaker.empty()) return "";
-    const Character* character = attempt_->scenario->findCharacter(step.speaker);
-    if (!character || character->portraits.empty()) return "";
-    auto found = character->portraits.find(step.mood);
-    if (found == character->portraits.end()) found = character->portraits.begin();
-    if (!isSafeRelativePath(found->second)) return "";
-    return (fs::path(attempt_->scenario->folder) / found->second).string();
+    return attempt_->scenario->portraitFile(step.speaker, step.mood);
 }
 
 // ----------------------------------------------------------------------- library and learners

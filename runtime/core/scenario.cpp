@@ -1,5 +1,9 @@
 #include "core/scenario.hpp"
 
+#include "core/scenario_loader.hpp"
+
+#include <filesystem>
+
 namespace haven {
 namespace {
 
@@ -54,6 +58,15 @@ const Indicator* Scenario::findIndicator(const std::string& indicatorId) const {
 
 const Character* Scenario::findCharacter(const std::string& characterId) const {
     return findById(characters, characterId);
+}
+
+std::string Scenario::portraitFile(const std::string& characterId, const std::string& mood) const {
+    const Character* character = findCharacter(characterId);
+    if (!character || character->portraits.empty()) return "";
+    auto found = character->portraits.find(mood);
+    if (found == character->portraits.end()) found = character->portraits.begin();
+    if (!isSafeRelativePath(found->second)) return "";
+    return (std::filesystem::path(folder) / found->second).string();
 }
 
 }  // namespace haven

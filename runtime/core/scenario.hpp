@@ -125,6 +125,9 @@ struct Scenario {
     const Indicator* findIndicator(const std::string& indicatorId) const;
     const Character* findCharacter(const std::string& characterId) const;
     std::size_t nodeIndex(const std::string& nodeId) const;  // npos when absent
+    // The image shown for `characterId` in `mood` (in any of their moods when that one has
+    // none), as a path under `folder`; empty when there is none or its path leaves the folder.
+    std::string portraitFile(const std::string& characterId, const std::string& mood) const;
 
     // Lookup tables are built once after loading; a Scenario is immutable afterwards.
     void buildIndex();
