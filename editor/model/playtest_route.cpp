@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <memory>
 #include <queue>
 #include <set>
@@ -131,15 +132,26 @@ std::string unreachableReason(const Scenario& scenario, const StoryGraph& graph,
     return lead + " (its conditions never hold)";
 }
 
+// How a state of the search is entered again to try its next input.
+enum class Revisit {
+    // One probe Session is put back at the state's node with its variables (Session::restore):
+    // cheap, and exact unless the helper script keeps state of its own beyond the variables.
+    Restore,
+    // A fresh Session replays the inputs that lead to the state: exact always, and costs the
+    // path's length each time.
+    Replay,
+};
+
 // A* over the states of real Sessions: the states nearest the start (in inputs) plus the fewest
 // links still to go come first, so the first path that reaches the target is a shortest one.
-// Every state is replayed from a fresh Session by the inputs that lead to it.
 class RouteSearch {
 public:
-    RouteSearch(const Scenario& scenario, std::uint64_t seed, const RouteLimits& limits, const std::string& target)
+    RouteSearch(const Scenario& scenario, std::uint64_t seed, const RouteLimits& limits, const std::string& target,
+                Revisit revisit)
         : scenario_(scenario),
           seed_(seed),
           limits_(limits),
+          revisit_(revisit),
           target_(target),
           graph_(buildStoryGraph(scenario)),
           toGo_(linksToTarget(graph_, scenario.nodeIndex(target))) {}
@@ -152,23 +164,28 @@ public:
             const Open next = open_.top();
             open_.pop();
             if (next.inputs != visits_[next.visit].inputs) continue;  // a shorter path to it came since
-            const std::vector<Input> path = pathTo(next.visit);
-            for (const Input& input : visits_[next.visit].next) {
+            // A copy: considering the states these lead to adds visits, which may move this one.
+            const std::vector<Input> ways = visits_[next.visit].next;
+            for (const Input& input : ways) {
                 if (seen_.size() >= limits_.maxStates || applied_ >= limits_.maxInputs) {
                     error = "gave up looking for a route to '" + target_ + "' after " + std::to_string(seen_.size()) +
                             " states: the scenario has too many paths to search. Play-test from an earlier node";
                     return std::nullopt;
                 }
-                std::vector<Input> longer = path;
-                longer.push_back(input);
-                std::unique_ptr<Session> session;
+                Session* session = nullptr;
                 try {
-                    session = replay(longer);
+                    session = &enter(next.visit);
+                    session->apply(input);
+                    ++applied_;
                 } catch (const InputError&) {
-                    continue;  // a replay is deterministic, so this input was on offer; kept safe all the same
+                    continue;  // it was on offer in this state; kept safe all the same
                 }
                 reached_.insert(session->step().nodeId);
-                if (session->step().nodeId == target_) return withCarefulTicks(std::move(longer));
+                if (session->step().nodeId == target_) {
+                    std::vector<Input> route = pathTo(next.visit);
+                    route.push_back(input);
+                    return withCarefulTicks(std::move(route));
+                }
                 consider(*session, next.visit, input, next.inputs + 1);
             }
         }
@@ -182,6 +199,8 @@ private:
         Input input;              // from the parent to here; unused at the root
         std::size_t inputs;       // from the start to here
         std::vector<Input> next;  // the ways on from here
+        std::string node;         // where it is, and its variables there (for Revisit::Restore)
+        std::map<std::string, Value> variables;
     };
     struct Open {
         std::size_t estimate, inputs, order, visit;
@@ -201,7 +220,7 @@ private:
         if (toGo == kNoNode) return;
         const auto [known, isNew] = seen_.try_emplace(stateKey(session), visits_.size());
         if (isNew) {
-            visits_.push_back({parent, input, inputs, waysOn(session)});
+            visits_.push_back({parent, input, inputs, waysOn(session), session.step().nodeId, session.variables()});
         } else {
             Visit& visit = visits_[known->second];
             if (visit.inputs <= inputs) return;
@@ -217,6 +236,18 @@ private:
         for (; visit != 0; visit = visits_[visit].parent) path.push_back(visits_[visit].input);
         std::reverse(path.begin(), path.end());
         return path;
+    }
+
+    // A session in the state of `visit`.
+    Session& enter(std::size_t visit) {
+        if (revisit_ == Revisit::Replay) {
+            replayed_ = replay(pathTo(visit));
+            return *replayed_;
+        }
+        // The probe's debrief tallies grow with every input tried: a fresh one now and then.
+        if (!probe_ || ++probeUses_ % kProbeRenewal == 0) probe_ = replay({});
+        probe_->restore(visits_[visit].node, visits_[visit].variables);
+        return *probe_;
     }
 
     // A Session cannot be copied (it owns a Lua state), but it is a pure function of its inputs.
@@ -236,9 +267,14 @@ private:
         return route;
     }
 
+    static constexpr std::size_t kProbeRenewal = 2000;
+
     const Scenario& scenario_;
     std::uint64_t seed_;
     RouteLimits limits_;
+    Revisit revisit_;
+    std::unique_ptr<Session> probe_, replayed_;
+    std::size_t probeUses_ = 0;
     std::string target_;
     StoryGraph graph_;
     std::vector<std::size_t> toGo_;  // per node, the fewest links to the target
@@ -250,6 +286,16 @@ private:
     std::size_t applied_ = 0;
 };
 
+bool replaysTo(const Scenario& scenario, std::uint64_t seed, const std::vector<Input>& route, const std::string& node) {
+    try {
+        Session session(scenario, Mode::Assessment, seed);
+        for (const Input& input : route) session.apply(input);
+        return session.step().nodeId == node;
+    } catch (const InputError&) {
+        return false;
+    }
+}
+
 }  // namespace
 
 std::optional<std::vector<Input>> shortestRoute(const Scenario& scenario, const std::string& nodeId, std::uint64_t seed,
@@ -260,7 +306,11 @@ std::optional<std::vector<Input>> shortestRoute(const Scenario& scenario, const 
     }
     if (nodeId == scenario.start) return std::vector<Input>{};
     try {
-        return RouteSearch(scenario, seed, limits, nodeId).find(error);
+        // Restoring states is fast; the route it finds is replayed to prove it, and a script
+        // that keeps state of its own beyond the variables makes the search replay every state.
+        auto route = RouteSearch(scenario, seed, limits, nodeId, Revisit::Restore).find(error);
+        if (!route || replaysTo(scenario, seed, *route, nodeId)) return route;
+        return RouteSearch(scenario, seed, limits, nodeId, Revisit::Replay).find(error);
     } catch (const std::invalid_argument& e) {  // the start node does not exist
         error = e.what();
         return std::nullopt;

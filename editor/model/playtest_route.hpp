@@ -1,7 +1,8 @@
 // The shortest route of inputs from a scenario's start to one of its nodes, for play-testing from
 // a node deep in the graph with the variables, transcript and scores of the path that gets there.
-// Found breadth first over real Sessions, so conditions, effects, on_enter and the helper script
-// all count; bounded, so a huge or hostile scenario gives up instead of hanging the editor.
+// Found by an A* search over the states of real Sessions, so conditions, effects, on_enter and the
+// helper script all count; bounded, so a huge or hostile scenario gives up instead of hanging the
+// editor.
 #pragma once
 
 #include <cstddef>
@@ -17,8 +18,8 @@ namespace haven::editor {
 
 struct RouteLimits {
     std::size_t maxStates = 20000;  // distinct (node, variables) states explored
-    // Inputs applied over all replays: every state is replayed from the start, so a long path
-    // costs its length each time. About two seconds of work here.
+    // Inputs applied in all. States are usually entered again by restoring them (one input each);
+    // for a script with state of its own they are replayed from the start (a path's length each).
     std::size_t maxInputs = 400000;
 };
 

@@ -391,6 +391,14 @@ void Session::jumpTo(const std::string& nodeId) {
     enter(index, std::nullopt);
 }
 
+void Session::restore(const std::string& nodeId, const std::map<std::string, Value>& variables) {
+    std::size_t index = scenario_.nodeIndex(nodeId);
+    if (index == std::string::npos) throw InputError("there is no node '" + nodeId + "'");
+    nodeIndex_ = index;
+    for (const auto& [name, value] : variables) lua_->setVariable(name, value);
+    buildStep(std::nullopt);
+}
+
 Debrief Session::debrief() const {
     Debrief d;
     d.scenarioId = scenario_.id;

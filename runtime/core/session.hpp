@@ -97,6 +97,10 @@ public:
     std::map<std::string, Value> variables();
     void setVariable(const std::string& name, const Value& value);
     void jumpTo(const std::string& nodeId);
+    // Puts the session back at `nodeId` with `variables` as they were on arriving there (its
+    // on_enter already run): how the editor searches routes without replaying each from the
+    // start. The debrief's tallies carry on and mean nothing after it.
+    void restore(const std::string& nodeId, const std::map<std::string, Value>& variables);
 
 private:
     void reset();
