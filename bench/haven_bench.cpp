@@ -12,6 +12,7 @@
 //           interpolation work; a new Session at every ending
 //   RSS     peak RSS of a separate process that loads, checks and plays (so figures for one N
 //           do not inherit the other's heap)
+#include "bench/bench_support.hpp"
 #include "bench/scenario_generator.hpp"
 
 #include "core/interpolate.hpp"
@@ -49,21 +50,9 @@ extern char** environ;
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 using haven::LoadResult;
 using haven::Session;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    std::size_t rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
-    return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-double median(const std::vector<double>& values) { return percentile(values, 0.5); }
+using namespace haven::bench;
 
 struct Options {
     std::vector<std::size_t> sizes;
@@ -121,7 +110,7 @@ haven::ValidateOptions playerOptions() {
     return options;
 }
 
-// loadScenario, except that a file over the format's 8 MiB cap (which loadScenario refuses) is
+// loadScenario, except that a file over the format's 32 MiB cap (which loadScenario refuses) is
 // read here and handed to loadScenarioText, so that every other cost can still be measured.
 LoadResult openFile(const std::string& file, std::optional<haven::ValidateOptions> validation) {
     if (fs::file_size(file) <= haven::kMaxFileBytes) return haven::loadScenario(file, validation);
@@ -206,9 +195,6 @@ int childRss(const std::string& file, std::size_t choices, const std::string& ou
     return 0;
 }
 
-std::string pad(const std::string& s, std::size_t width);
-std::string ms(double seconds);
-
 double threadCpuSeconds() {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
@@ -292,41 +278,10 @@ struct Row {
     std::string verdict;
 };
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
-std::string ms(double seconds) { return fixed(seconds * 1e3, seconds < 0.01 ? 2 : 1) + " ms"; }
-std::string us(double seconds) { return fixed(seconds * 1e6, 2) + " µs"; }
-
-std::size_t displayWidth(const std::string& s) {
-    std::size_t width = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++width;
-    return width;
-}
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t w = displayWidth(s);
-    return s + std::string(w < width ? width - w : 0, ' ');
-}
-
 void printTable(const std::vector<Row>& rows) {
-    Row header{"measure", "median", "spread", "target", "inkjs", ""};
-    std::vector<Row> all{header};
-    all.insert(all.end(), rows.begin(), rows.end());
-    std::size_t w[5] = {0, 0, 0, 0, 0};
-    for (const auto& r : all) {
-        w[0] = std::max(w[0], displayWidth(r.what));
-        w[1] = std::max(w[1], displayWidth(r.value));
-        w[2] = std::max(w[2], displayWidth(r.detail));
-        w[3] = std::max(w[3], displayWidth(r.target));
-        w[4] = std::max(w[4], displayWidth(r.inkjs));
-    }
-    for (const auto& r : all)
-        std::cout << "  " << pad(r.what, w[0]) << "  " << pad(r.value, w[1]) << "  " << pad(r.detail, w[2]) << "  "
-                  << pad(r.target, w[3]) << "  " << pad(r.inkjs, w[4]) << "  " << r.verdict << "\n";
+    std::vector<std::vector<std::string>> cells{{"measure", "median", "spread", "target", "inkjs", ""}};
+    for (const auto& r : rows) cells.push_back({r.what, r.value, r.detail, r.target, r.inkjs, r.verdict});
+    haven::bench::printTable(cells);
 }
 
 std::string verdict(double value, double limit) { return value < limit ? "PASS" : "MISS"; }
@@ -449,7 +404,7 @@ void bench(const Options& options, std::size_t n) {
                         "< 150 ms", "", judge(median(command), 0.150)});
     else
         rows.push_back({"`haven check` command", "refused",
-                        overCap ? "the file is over the format's 8 MiB cap" : "exit code " + std::to_string(exitCode),
+                        overCap ? "the file is over the format's 32 MiB cap" : "exit code " + std::to_string(exitCode),
                         "< 150 ms", "", judge(1, 0)});
     rows.push_back({"choice (median)", us(choiceMedian),
                     "p99 " + us(choiceP99) + ", mean " + us(stats.stepSeconds / double(stats.steps)), "< 5 µs",
@@ -463,14 +418,6 @@ void bench(const Options& options, std::size_t n) {
     printTable(rows);
     if (stats.warnings) std::cout << "  (the play-through met " << stats.warnings << " script warnings)\n";
     if (options.phases) phases(file, std::max(3, options.runs / 2));
-}
-
-std::string cpuModel() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-    return "unknown CPU";
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ struct GeneratorOptions {
     std::size_t nodes = 1000;
     std::uint64_t seed = 1;
     // Multiplies every text length (node ~200 characters, choice ~60, feedback ~150). At 1 a
-    // 10 000-node scenario is about 18.6 MiB, over the format's 8 MiB cap; 0.3 fits under it.
+    // 10 000-node scenario is about 18.6 MiB, within the format's 32 MiB cap.
     double textScale = 1.0;
 };
 

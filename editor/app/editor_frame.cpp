@@ -287,7 +287,9 @@ void EditorApp::drawStatusBar(float height) {
             } else {
                 ui::colouredText(ui::palette().warn, "A new scenario, not saved to a folder yet (File › Save as…)");
             }
-            if (statsRevision_ != document_->revision() || !statsKnown_) {
+            // Recounted once the author leaves the field they type in: a count that follows every
+            // keystroke would cost a large scenario more than the keystroke itself (docs/performance.md).
+            if (!statsKnown_ || (statsRevision_ != document_->revision() && !ImGui::GetIO().WantTextInput)) {
                 stats_ = textStats(document_->scenario());
                 statsRevision_ = document_->revision();
                 statsKnown_ = true;
