@@ -115,6 +115,8 @@ private:
     std::uint64_t statsRevision_ = 0;
     bool statsKnown_ = false;
     std::string message_;  // an error to show in a popup (failed save, failed open)
+    float sideFraction_ = 0.36f;      // of the window's width: the side panel (a draggable border)
+    float problemsFraction_ = 0.24f;  // of the workspace's height: the problems strip
     std::vector<std::size_t> inspected_;  // the node(s) the inspector shows (see drawWorkspace)
     bool inspectorEditing_ = false;       // one of its fields had the keyboard last frame
     bool fontsDirty_ = false;

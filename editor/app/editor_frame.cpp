@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,35 @@ bool beginPanel(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra 
 
 float statusBarHeight() {
     return ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+}
+
+// A thin handle over the border between two panels; dragging it moves the border. Returns the
+// mouse position along the dragged axis while it is held.
+std::optional<float> splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));  // as thin as asked, not ImGui's 32 px
+    // Not NoBringToFrontOnFocus, unlike the panels: ImGui puts such windows behind the others,
+    // and the handle must lie over the two panels it divides.
+    const ImGuiWindowFlags flags = (kPanelFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) |
+                                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
+    ImGui::Begin(id, nullptr, flags);
+    ImGui::InvisibleButton("handle", size);
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+        ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+        // A line in the accent colour down the middle says the border can be moved.
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        const ImVec2 mid((min.x + max.x) / 2, (min.y + max.y) / 2);
+        const ImVec2 from = vertical ? ImVec2(mid.x, min.y) : ImVec2(min.x, mid.y);
+        const ImVec2 to = vertical ? ImVec2(mid.x, max.y) : ImVec2(max.x, mid.y);
+        ImGui::GetWindowDrawList()->AddLine(from, to, ImGui::GetColorU32(ui::palette().accent), 2);
+    }
+    std::optional<float> at;
+    if (ImGui::IsItemActive()) at = vertical ? ImGui::GetIO().MousePos.x : ImGui::GetIO().MousePos.y;
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    return at;
 }
 
 }  // namespace
@@ -210,9 +240,12 @@ void EditorApp::drawWorkspace() {
     const float top = ImGui::GetFrameHeight();
     const float status = statusBarHeight();
     const float height = viewport->Size.y - top - status;
-    const float sideWidth = std::clamp(viewport->Size.x * 0.36f, 24 * ui::em(), 40 * ui::em());
+    // The borders the author may drag, kept within sizes where every panel still works.
+    const float widest = std::max(20 * ui::em(), viewport->Size.x - 24 * ui::em());
+    const float sideWidth = std::clamp(viewport->Size.x * sideFraction_, 20 * ui::em(), widest);
     const float mainWidth = viewport->Size.x - sideWidth;
-    const float problemsHeight = std::max(9 * ui::em(), height * 0.24f);
+    const float problemsHeight =
+        std::clamp(height * problemsFraction_, 5 * ui::em(), std::max(5 * ui::em(), height - 12 * ui::em()));
 
     if (context_.playtestRequest) {
         startPlaytest(*context_.playtestRequest);
@@ -268,6 +301,13 @@ void EditorApp::drawWorkspace() {
         }
     }
     ImGui::End();
+
+    const float grip = ui::em() * 0.5f;
+    if (auto x = splitter("##side-border", ImVec2(mainWidth - grip / 2, top), ImVec2(grip, height), true))
+        sideFraction_ = (viewport->Size.x - *x) / viewport->Size.x;
+    if (auto y = splitter("##problems-border", ImVec2(0, top + height - problemsHeight - grip / 2),
+                          ImVec2(mainWidth - grip, grip), false))
+        problemsFraction_ = (top + height - *y) / height;
 }
 
 // ------------------------------------------------------------------------------- status bar
@@ -319,8 +359,8 @@ void EditorApp::drawConfirmClose() {
     }
     ImGui::SetNextWindowSize(ImVec2(32 * ui::em(), 0));
     if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    const std::string title = document_ && !document_->scenario().title.empty() ? document_->scenario().title : "this scenario";
-    ui::text("Save your changes to “" + title + "” first?");
+    const bool named = document_ && !document_->scenario().title.empty();
+    ui::text("Save your changes to " + (named ? "“" + document_->scenario().title + "”" : "this scenario") + " first?");
     ui::mutedText("If you don't save, the changes since the last save are lost.");
     ImGui::Dummy(ImVec2(0, ui::em() * 0.5f));
     auto finish = [&](bool proceed) {

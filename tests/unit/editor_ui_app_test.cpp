@@ -1,12 +1,13 @@
 // The editor app without a window: unsaved work is never dropped without asking, it reaches the
 // recovery file on the loop's tick, Ctrl+Z and Ctrl+Shift+Z undo and redo the document, and a
-// file that cannot be opened is named.
+// file that cannot be opened is named; the border between the panels can be dragged.
 #include "imgui_test_context.hpp"
 #include "test_support.hpp"
 
 #include "app/editor_app.hpp"
 
 #include <SDL_scancode.h>
+#include <imgui_internal.h>
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -115,4 +116,28 @@ TEST_CASE("a scenario that cannot be opened is named in the error") {
     std::string error;
     CHECK_FALSE(app.start(error));
     CHECK(error.find("no-such-scenario") != std::string::npos);
+}
+
+TEST_CASE("dragging the border between the map and the side panel resizes them") {
+    Desk desk;
+    EditorApp app(desk.options());
+    std::string error;
+    REQUIRE(app.start(error));
+    ImGuiTestContext imgui(ImVec2(1440, 900));
+    imgui.rawFrame([&] { app.drawFrame(); });
+    ImGuiWindow* side = ImGui::FindWindowByName("side");
+    REQUIRE(side);
+    const float before = side->Pos.x;
+    // Press on the border, drag 200 pixels left, release.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(before, 400);
+    imgui.rawFrame([&] { app.drawFrame(); });
+    io.MouseDown[0] = true;
+    imgui.rawFrame([&] { app.drawFrame(); });
+    io.MousePos = ImVec2(before - 200, 400);
+    imgui.rawFrame([&] { app.drawFrame(); });
+    io.MouseDown[0] = false;
+    imgui.rawFrame([&] { app.drawFrame(); });
+    imgui.rawFrame([&] { app.drawFrame(); });
+    CHECK(side->Pos.x == doctest::Approx(before - 200).epsilon(0.02));
 }
