@@ -213,19 +213,6 @@ bool EditorApp::takeFontRebuild() {
     return dirty;
 }
 
-bool EditorApp::takeFullscreenChange(bool& fullscreen) {
-    fullscreen = false;
-    return false;
-}
-
-float EditorApp::textScale() const {
-    return static_cast<float>(settings_.textScalePercent) / 100.0f;
-}
-
-Theme EditorApp::theme() const {
-    return settings_.theme;
-}
-
 int EditorApp::idleTimeoutMs() const {
     // While there is unsaved work the loop wakes to autosave it; otherwise it sleeps.
     return document_ && document_->dirty() && document_->revision() != autosavedRevision_ ? 1000 : -1;

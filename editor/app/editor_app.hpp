@@ -42,9 +42,7 @@ public:
     bool quitRequested() const override { return quit_; }
     bool closeRequested() override;
     bool takeFontRebuild() override;
-    bool takeFullscreenChange(bool& fullscreen) override;
-    float textScale() const override;
-    Theme theme() const override;
+    const Settings& settings() const override { return settings_; }
     int idleTimeoutMs() const override;
     void tick() override;
     void holding() override;

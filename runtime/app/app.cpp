@@ -407,13 +407,6 @@ bool App::takeFullscreenChange(bool& fullscreen) {
     return dirty;
 }
 
-float App::textScale() const {
-    return static_cast<float>(settings_.textScalePercent) / 100.0f;
-}
-
-Theme App::theme() const {
-    return settings_.theme;
-}
 
 void App::holding() {
     // Tests wait for this line, then may kill the process: every confirmed input is saved.

@@ -78,8 +78,7 @@ public:
     bool quitRequested() const override { return quit_; }
     bool takeFontRebuild() override;  // text size changed
     bool takeFullscreenChange(bool& fullscreen) override;
-    float textScale() const override;
-    Theme theme() const override;
+    const Settings& settings() const override { return settings_; }
     void holding() override;
     const Options& options() const { return options_; }
 

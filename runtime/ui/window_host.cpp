@@ -50,7 +50,7 @@ float framebufferScale(SDL_Window* window) {
 }
 
 void rebuildFonts(const HostedApp& app, const std::string& program, float dpiScale, SDL_Window* window) {
-    const float scale = app.textScale() * dpiScale;
+    const float scale = static_cast<float>(app.settings().textScalePercent) / 100.0f * dpiScale;
     const float pixels = framebufferScale(window);
     Fonts built = buildFonts(std::round(17.0f * scale * pixels));
     ImGui::GetIO().FontGlobalScale = 1.0f / pixels;
@@ -61,7 +61,7 @@ void rebuildFonts(const HostedApp& app, const std::string& program, float dpiSca
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    applyTheme(app.theme(), scale);
+    applyTheme(app.settings().theme, scale);
 }
 
 // ------------------------------------------------------------------------------ screenshots

@@ -18,10 +18,14 @@ public:
     // The window's close button was pressed: true to quit now; false when the app first asks
     // (unsaved work) and will set quitRequested itself.
     virtual bool closeRequested() { return true; }
-    virtual bool takeFontRebuild() = 0;  // text size changed
-    virtual bool takeFullscreenChange(bool& fullscreen) = 0;
-    virtual float textScale() const = 0;
-    virtual Theme theme() const = 0;
+    virtual bool takeFontRebuild() = 0;  // text size or theme changed
+    // Full screen asked for (or left) since the last call; an app without the setting never asks.
+    virtual bool takeFullscreenChange(bool& fullscreen) {
+        fullscreen = false;
+        return false;
+    }
+    // The look: text size and theme (the machine's settings, with this run's overrides).
+    virtual const Settings& settings() const = 0;
     // Milliseconds the loop may sleep waiting for an event before calling tick(); -1: forever.
     virtual int idleTimeoutMs() const { return -1; }
     virtual void tick() {}  // between frames, and when idleTimeoutMs has passed (autosave)
