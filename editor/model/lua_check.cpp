@@ -1,6 +1,8 @@
 #include "model/lua_check.hpp"
 
 #include <charconv>
+#include <map>
+#include <utility>
 
 namespace haven::editor {
 
@@ -33,9 +35,18 @@ std::string describe(const LuaProblem& problem) {
 
 std::optional<LuaProblem> checkLua(std::string_view code, ChunkKind kind) {
     if (code.empty()) return std::nullopt;
+    // Compiling needs a fresh Lua state each time; a frame shows the same few chunks again. The
+    // memo is emptied when it grows past what any inspector shows, so typing cannot grow it.
+    static std::map<std::pair<ChunkKind, std::string>, std::optional<LuaProblem>> known;
+    constexpr std::size_t kRemembered = 512;
+    std::pair<ChunkKind, std::string> key(kind, std::string(code));
+    if (auto found = known.find(key); found != known.end()) return found->second;
+    if (known.size() >= kRemembered) known.clear();
     auto error = compileCheck(code, kind);
-    if (!error) return std::nullopt;
-    return splitLuaMessage(error->message);
+    std::optional<LuaProblem> problem;
+    if (error) problem = splitLuaMessage(error->message);
+    known.emplace(std::move(key), problem);
+    return problem;
 }
 
 }  // namespace haven::editor

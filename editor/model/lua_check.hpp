@@ -16,7 +16,8 @@ struct LuaProblem {
 };
 
 // Nothing when `code` compiles (or is empty); conditions are expressions, effects and on_enter
-// statements.
+// statements. Remembers recent answers: the inspector asks for every chunk it shows on every
+// frame, and a chunk only changes when the author types.
 std::optional<LuaProblem> checkLua(std::string_view code, ChunkKind kind);
 
 // "Line 3: 'end' expected at the end", as shown under a field.
