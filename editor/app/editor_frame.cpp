@@ -335,9 +335,7 @@ void EditorApp::drawStatusBar(float height) {
                 statsKnown_ = true;
             }
             ImGui::SameLine();
-            ui::mutedText(std::to_string(document_->scenario().nodes.size()) + " nodes · " +
-                          std::to_string(stats_.words) + " words · about " + std::to_string(stats_.readingMinutes) +
-                          " min reading");
+            ui::mutedText(withThousands(document_->scenario().nodes.size()) + " nodes · " + describe(stats_));
             if (!autosaveError_.empty()) {
                 ImGui::SameLine();
                 ui::colouredText(ui::palette().bad, autosaveError_);

@@ -13,13 +13,6 @@ namespace {
 // A list longer than this is a sign the search is too broad; replace-all still changes them all.
 constexpr std::size_t kListedMatches = 1000;
 
-std::string thousands(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
-        digits.insert(static_cast<std::size_t>(at), ",");
-    return digits;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------- recomputing
@@ -33,9 +26,7 @@ void FindPanel::setQuery(const std::string& find, const std::string& replace) {
 
 void FindPanel::refresh(const EditorContext& context) {
     const DocumentStamp stamp = DocumentStamp::of(context);
-    const bool edited = stamp != seen_;
-    if (!edited && find_ == seenFind_ && options_ == seenOptions_) return;
-    if (edited) stats_ = textStats(context.scenario());
+    if (stamp == seen_ && find_ == seenFind_ && options_ == seenOptions_) return;
     if (find_ != seenFind_ || options_ != seenOptions_) current_ = 0;
     seen_ = stamp;
     seenFind_ = find_;
@@ -49,9 +40,6 @@ void FindPanel::refresh(const EditorContext& context) {
 
 void FindPanel::draw(EditorContext& context) {
     refresh(context);
-    ui::mutedText("Words: " + thousands(stats_.words) + " · about " + std::to_string(stats_.readingMinutes) +
-                  " min reading");
-    ImGui::Dummy(ImVec2(0, ui::em() * 0.2f));
     drawFields(context);
     refresh(context);  // the query may have changed above
 
@@ -64,9 +52,9 @@ void FindPanel::draw(EditorContext& context) {
         ui::mutedText("No matches.");
         return;
     }
-    const std::string count = matches_.size() >= kListedMatches ? "The first " + thousands(kListedMatches) + " matches"
+    const std::string count = matches_.size() >= kListedMatches ? "The first " + withThousands(kListedMatches) + " matches"
                               : matches_.size() == 1            ? "1 match"
-                                                                : thousands(matches_.size()) + " matches";
+                                                                : withThousands(matches_.size()) + " matches";
     ui::mutedText(count + " · click to show on the map, double-click to edit");
     if (!ImGui::BeginChild("matches", ImVec2(0, 0), false)) {
         ImGui::EndChild();
@@ -167,7 +155,7 @@ void FindPanel::replaceEvery(EditorContext& context) {
     auto replaced = replaceAll(context.scenario(), find_, replace_, options_);
     if (!replaced.command) return;
     context.execute(std::move(replaced.command));
-    context.notice = "Replaced " + thousands(replaced.count) + (replaced.count == 1 ? " match" : " matches") + " of “" +
+    context.notice = "Replaced " + withThousands(replaced.count) + (replaced.count == 1 ? " match" : " matches") + " of “" +
                      find_ + "” (one undo step)";
 }
 

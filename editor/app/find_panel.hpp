@@ -1,5 +1,5 @@
-// Find and replace across every text of the scenario; replace-all is one undo step. The panel
-// also shows the scenario's word count and reading time.
+// Find and replace across every text of the scenario; replace-all is one undo step. (The word
+// count and reading time are in the status bar, always in view.)
 #pragma once
 
 #include <cstddef>
@@ -36,7 +36,6 @@ private:
     std::string seenFind_;
     FindOptions seenOptions_;
     std::vector<TextMatch> matches_;
-    TextStats stats_;
 };
 
 }  // namespace haven::editor

@@ -287,4 +287,14 @@ TextStats textStats(const Scenario& scenario) {
     return stats;
 }
 
+std::string withThousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+    return digits;
+}
+
+std::string describe(const TextStats& stats) {
+    return withThousands(stats.words) + " words · about " + std::to_string(stats.readingMinutes) + " min reading";
+}
+
 }  // namespace haven::editor

@@ -79,5 +79,9 @@ struct TextStats {
 // Words: runs of non-space characters with a letter or digit in them, across every text.
 std::size_t countWords(std::string_view text);
 TextStats textStats(const Scenario& scenario);
+// "2,845 words · about 13 min reading", as the status bar shows it.
+std::string describe(const TextStats& stats);
+// 17873 → "17,873".
+std::string withThousands(std::size_t n);
 
 }  // namespace haven::editor
