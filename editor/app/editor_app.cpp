@@ -110,7 +110,7 @@ void EditorApp::adopt(Document document) {
     find_ = FindPanel();
     playtest_.stop();
     autosavedRevision_ = document_->revision();
-    statsKnown_ = false;
+    statsRevision_.reset();
     // A scenario nobody has arranged yet gets a map at once (not an undo step of the author's).
     bool placed = false;
     for (const auto& node : document_->scenario().nodes) placed = placed || node.position.has_value();

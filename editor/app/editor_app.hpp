@@ -110,8 +110,7 @@ private:
     std::string autosaveError_;
     std::string lastTitle_;
     TextStats stats_;  // for the status bar, recounted when the revision changes
-    std::uint64_t statsRevision_ = 0;
-    bool statsKnown_ = false;
+    std::optional<std::uint64_t> statsRevision_;  // none until first counted
     std::string message_;  // an error to show in a popup (failed save, failed open)
     float sideFraction_ = 0.36f;      // of the window's width: the side panel (a draggable border)
     float problemsFraction_ = 0.24f;  // of the workspace's height: the problems strip

@@ -329,10 +329,9 @@ void EditorApp::drawStatusBar(float height) {
             }
             // Recounted once the author leaves the field they type in: a count that follows every
             // keystroke would cost a large scenario more than the keystroke itself (docs/performance.md).
-            if (!statsKnown_ || (statsRevision_ != document_->revision() && !ImGui::GetIO().WantTextInput)) {
+            if (!statsRevision_ || (*statsRevision_ != document_->revision() && !ImGui::GetIO().WantTextInput)) {
                 stats_ = textStats(document_->scenario());
                 statsRevision_ = document_->revision();
-                statsKnown_ = true;
             }
             ImGui::SameLine();
             ui::mutedText(withThousands(document_->scenario().nodes.size()) + " nodes · " + describe(stats_));
