@@ -12,13 +12,6 @@ namespace {
 
 using Layers = std::vector<std::vector<std::size_t>>;  // node indices per layer, top to bottom
 
-Adjacency predecessorsOf(const Adjacency& next) {
-    Adjacency previous(next.size());
-    for (std::size_t u = 0; u < next.size(); ++u)
-        for (std::size_t v : next[u]) previous[v].push_back(u);
-    return previous;
-}
-
 // The layout's root: the start, or the first node while the start names no node.
 std::size_t rootOf(const StoryGraph& graph) {
     return graph.start != kNoNode ? graph.start : 0;
@@ -211,7 +204,7 @@ std::vector<EditorPosition> layeredLayout(const Scenario& scenario, const std::v
     if (count == 0) return positions;
     const StoryGraph graph = buildStoryGraph(scenario);
     const Adjacency next = graph.adjacency();
-    const Adjacency previous = predecessorsOf(next);
+    const Adjacency previous = reversed(next);
     const std::vector<std::size_t> layerOf = assignLayers(graph);
     const Layers layers = orderLayers(layerOf, walkFrom(rootOf(graph), next).preorder, next, previous);
 

@@ -101,11 +101,7 @@ std::vector<std::string> carefulTicks(const Session& session) {
 // Per node, the fewest links to `target` if every condition held: never more than the inputs a
 // real path needs, so it guides the search (A*) without costing the shortest route.
 std::vector<std::size_t> linksToTarget(const StoryGraph& graph, std::size_t target) {
-    const Adjacency next = graph.adjacency();
-    Adjacency previous(next.size());
-    for (std::size_t from = 0; from < next.size(); ++from)
-        for (std::size_t to : next[from]) previous[to].push_back(from);
-    return linkDistances(target, previous);
+    return linkDistances(target, reversed(graph.adjacency()));
 }
 
 std::string quotedList(const std::vector<std::string>& ids) {

@@ -105,4 +105,11 @@ std::vector<bool> reachableFromStart(const StoryGraph& graph) {
     return reached;
 }
 
+Adjacency reversed(const Adjacency& next) {
+    Adjacency previous(next.size());
+    for (std::size_t from = 0; from < next.size(); ++from)
+        for (std::size_t to : next[from]) previous[to].push_back(from);
+    return previous;
+}
+
 }  // namespace haven::editor

@@ -58,6 +58,8 @@ StoryGraph buildStoryGraph(const Scenario& scenario);
 // Per node, the fewest links from `root` to it along `next` (kNoNode: no path), breadth first.
 // Along reversed links: how far each node is from a target.
 std::vector<std::size_t> linkDistances(std::size_t root, const Adjacency& next);
+// The same links followed backwards: every node's predecessors.
+Adjacency reversed(const Adjacency& next);
 
 // Per node: whether some path of links leads there from the start.
 std::vector<bool> reachableFromStart(const StoryGraph& graph);
