@@ -2,8 +2,11 @@
 #include "app/find_panel.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 #include <imgui_stdlib.h>
 
+#include "app/field_widgets.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -113,6 +116,7 @@ void FindPanel::drawMatch(EditorContext& context, std::size_t index) {
         }
     }
     const ImVec2 after = ImGui::GetCursorScreenPos();
+    const float right = ImGui::GetItemRectMax().x;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ui::Palette& colours = ui::palette();
     draw->AddText(start, ImGui::GetColorU32(colours.muted), match.label.c_str());
@@ -128,7 +132,9 @@ void FindPanel::drawMatch(EditorContext& context, std::size_t index) {
                         2.0f);
     draw->AddText(at, ImGui::GetColorU32(colours.text), match.matched.c_str());
     at.x += size.x;
-    draw->AddText(at, ImGui::GetColorU32(colours.text), match.after.c_str());
+    // Cut at a word with an ellipsis where the row ends, not in the middle of a letter.
+    const std::string rest = fields::fitted(match.after, std::max(0.0f, right - at.x));
+    draw->AddText(at, ImGui::GetColorU32(colours.text), rest.c_str());
     ImGui::SetCursorScreenPos(after);
     ImGui::PopID();
 }
